@@ -1,0 +1,33 @@
+// The kestrel command line: one function per subcommand, registered on the
+// CLI11 app by main(). Each returns an exit code (see base/diagnostics.h).
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "text/text.h"
+
+namespace kestrel::cli {
+
+// A subcommand adds itself to `app` and returns the action run when it is chosen.
+using Action = std::function<int()>;
+
+Action add_version_command(CLI::App& app);
+Action add_parse_command(CLI::App& app);
+Action add_code_command(CLI::App& app);
+Action add_train_command(CLI::App& app);
+Action add_eval_command(CLI::App& app);
+
+// Options shared by every command that reads documents.
+struct InputOptions {
+  std::vector<std::string> paths;
+  std::string format = "auto";
+  std::string date;
+};
+void add_input_options(CLI::App& cmd, InputOptions& options);
+// Validates the options into ReadOptions; false (after printing why) on a usage error.
+bool make_read_options(const InputOptions& options, ReadOptions& out);
+
+}  // namespace kestrel::cli
