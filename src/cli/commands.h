@@ -19,6 +19,7 @@ Action add_parse_command(CLI::App& app);
 Action add_code_command(CLI::App& app);
 Action add_train_command(CLI::App& app);
 Action add_eval_command(CLI::App& app);
+Action add_dict_command(CLI::App& app);
 
 // Options shared by every command that reads documents.
 struct InputOptions {

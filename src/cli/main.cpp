@@ -14,7 +14,8 @@ int main(int argc, char** argv) {
 
   std::map<CLI::App*, kestrel::cli::Action> actions;
   for (auto add : {kestrel::cli::add_code_command, kestrel::cli::add_parse_command, kestrel::cli::add_train_command,
-                   kestrel::cli::add_eval_command, kestrel::cli::add_version_command}) {
+                   kestrel::cli::add_eval_command, kestrel::cli::add_dict_command,
+                   kestrel::cli::add_version_command}) {
     kestrel::cli::Action action = add(app);
     actions[app.get_subcommands({}).back()] = std::move(action);
   }

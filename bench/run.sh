@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs Kestrel's benchmarks and prints every figure recorded in bench/RESULTS.md.
+#   bash bench/run.sh            all benchmarks
+#   bash bench/run.sh text       only the text stage (issue 2)
+# Needs ../shared (UD treebanks, BBC corpus); set KESTREL_SHARED to override.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=${KESTREL_SHARED:-../shared}
+what=${1:-all}
+if [ ! -d "$shared/data/ud" ]; then
+  echo "bench: $shared/data/ud not found (set KESTREL_SHARED)" >&2
+  exit 2
+fi
+make -s build >/dev/null
+bin=./build/kestrel
+bench=./build/kestrel_bench
+
+echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u +%Y-%m-%d) commit $(git rev-parse --short HEAD)"
+
+if [ "$what" = all ] || [ "$what" = text ]; then
+  echo "== issue 2: tokens and sentences from raw text (CoNLL 2018 F1)"
+  for gold in en_ewt-ud-test en_gum-eval-test; do
+    echo "-- $gold"
+    $bin eval tokenize --gold "$shared/data/ud/$gold.conllu"
+  done
+  echo "== issue 2: read + clean + split + tokenize, plain text, one thread"
+  $bench text "$shared/corpus/bbc-news-2004-2005.jsonl" --passes 5
+fi

@@ -1,0 +1,83 @@
+// End-to-end checks of the kestrel binary: exit codes, help, and output.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <string>
+
+#include "support/temp_dir.h"
+
+namespace kestrel {
+namespace {
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+};
+
+// Runs kestrel with `args` (shell-quoted by the caller); stderr is folded
+// into the output only when `with_stderr`.
+RunResult run(const std::string& args, bool with_stderr = false) {
+  std::string cmd = std::string(KESTREL_BINARY) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
+  RunResult r;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (!pipe) return r;
+  std::array<char, 4096> buf;
+  std::size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
+  int status = pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+const std::string kExample = std::string(KESTREL_SOURCE_DIR) + "/examples/000_52d312ab3d952ff2.txt";
+
+TEST(Cli, HelpOnEverySubcommandExitsZero) {
+  for (const char* sub : {"", "code", "parse", "version", "train", "eval"}) {
+    auto r = run(std::string(sub) + " --help");
+    EXPECT_EQ(r.exit_code, 0) << sub;
+    EXPECT_NE(r.out.find("Usage"), std::string::npos) << sub;
+  }
+}
+
+TEST(Cli, UsageErrorsExitTwo) {
+  EXPECT_EQ(run("").exit_code, 2);
+  EXPECT_EQ(run("frobnicate").exit_code, 2);
+  EXPECT_EQ(run("parse --no-such-flag x").exit_code, 2);
+  EXPECT_EQ(run("parse --tokenize-only --input-format yaml " + kExample).exit_code, 2);
+  EXPECT_EQ(run("code --date yesterday " + kExample).exit_code, 2);
+}
+
+TEST(Cli, BadInputExitsOneAndGoodInputIsStillProcessed) {
+  auto r = run("parse --tokenize-only /nonexistent/file.txt " + kExample, true);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("/nonexistent/file.txt: error: no such file or directory"), std::string::npos);
+  EXPECT_NE(r.out.find("# text = "), std::string::npos);
+}
+
+TEST(Cli, TokenizeOnlyWritesCoNLLU) {
+  auto r = run("parse --tokenize-only " + kExample);
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out.rfind("# newdoc id = 000_52d312ab3d952ff2\n", 0), 0u);
+  EXPECT_NE(r.out.find("# sent_id = 000_52d312ab3d952ff2-1\n"), std::string::npos);
+  EXPECT_NE(r.out.find("\tLukashenko\t"), std::string::npos);
+  EXPECT_NE(r.out.find("SpaceAfter=No"), std::string::npos);
+}
+
+TEST(Cli, ReadsStdin) {
+  testing::TempDir dir;
+  auto path = dir.write("in.jsonl", "{\"id\":\"s1\",\"text\":\"Russia warned Ukraine.\",\"date\":\"2022-02-01\"}\n");
+  auto r = run("code --format jsonl - < " + path);
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("\"doc_id\":\"s1\""), std::string::npos) << r.out;
+}
+
+TEST(Cli, VersionPrintsVersion) {
+  auto r = run("version");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out.rfind("kestrel ", 0), 0u);
+}
+
+}  // namespace
+}  // namespace kestrel
