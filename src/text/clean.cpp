@@ -129,6 +129,14 @@ std::size_t dateline_length(std::string_view para) {
   while (i > 0 && para[i - 1] == ' ') --i;
   std::string_view rest = para.substr(i);
   if (rest.empty() || (rest[0] != ',' && rest[0] != ' ' && rest[0] != '(')) return 0;
+  // After the place: ", Nov 28", ", Ukraine" or "(AP)", or the dash itself;
+  // anything else ("NATO and the EU met - ...") is a sentence.
+  {
+    std::size_t k = 0;
+    while (k < rest.size() && rest[k] == ' ') ++k;
+    if (k < rest.size() && rest[k] != ',' && rest[k] != '(' && rest[k] != '-' && rest.compare(k, 2, "\xE2\x80") != 0)
+      return 0;
+  }
   // Up to 60 bytes later there must be a dash surrounded by spaces, with no
   // sentence punctuation before it.
   std::size_t limit = std::min<std::size_t>(para.size(), i + 70);
@@ -163,7 +171,6 @@ void clean_document(Document& doc) {
       if (start >= s.start && start < s.end) return true;
     return false;
   };
-  bool paragraph_start = true;
   std::size_t pos = 0;
   while (pos < text.size()) {
     std::size_t nl = text.find('\n', pos);
@@ -171,7 +178,6 @@ void clean_document(Document& doc) {
     std::string_view raw = text.substr(pos, end - pos);
     std::string_view line = trim(raw);
     if (line.empty()) {
-      paragraph_start = true;
       pos = end + 1;
       continue;
     }
@@ -184,13 +190,14 @@ void clean_document(Document& doc) {
         spans.push_back({line_start, line_end, SegmentKind::Caption});
       } else if (is_byline(line)) {
         spans.push_back({line_start, line_end, SegmentKind::Byline});
-      } else if (paragraph_start) {
+      } else {
+        // Datelines open an article or a paragraph; plain-text articles often
+        // put each paragraph on its own line, so every line start qualifies.
         if (std::size_t n = dateline_length(line); n > 0) {
           spans.push_back({line_start, static_cast<std::uint32_t>(line_start + n), SegmentKind::Dateline});
         }
       }
     }
-    paragraph_start = false;
     pos = end + 1;
   }
   std::sort(spans.begin(), spans.end(), [](const auto& a, const auto& b) { return a.start < b.start; });

@@ -248,8 +248,11 @@ class HtmlTextBuilder {
     const bool block = is_block(tag);
     const bool caption = tag == GUMBO_TAG_FIGCAPTION;
     if (block) paragraph_break();
-    const std::size_t caption_start = out_.text.size();
+    std::size_t caption_start = out_.text.size();
     for (unsigned i = 0; i < children->length; ++i) walk(static_cast<const GumboNode*>(children->data[i]));
+    // Breaks pending before the caption were written with its first text.
+    while (caption_start < out_.text.size() && (out_.text[caption_start] == '\n' || out_.text[caption_start] == ' '))
+      ++caption_start;
     if (caption && out_.text.size() > caption_start) {
       out_.captions.push_back({static_cast<std::uint32_t>(caption_start), static_cast<std::uint32_t>(out_.text.size()),
                                SegmentKind::Caption});
