@@ -1,0 +1,286 @@
+#include "nlp/linear_model.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+
+#include "nlp/hashing.h"
+
+namespace kestrel::nlp {
+namespace {
+
+constexpr std::uint64_t nonzero_key(std::uint64_t key) { return key == 0 ? 1 : key; }
+constexpr std::uint32_t fingerprint_of(std::uint64_t key) {
+  auto fp = static_cast<std::uint32_t>(key >> 32);
+  return fp == 0 ? 1 : fp;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// LinearModel
+
+void LinearModel::add_scores(const std::uint64_t* keys, std::size_t n, float* scores) const noexcept {
+  if (slots_.empty()) return;
+  const Slot* slots = slots_.data();
+  const Weight* weights = weights_.data();
+  // Probe in two sweeps: first touch every home slot (the loads overlap in
+  // the memory system), then walk the probe chains.
+  constexpr std::size_t kBatch = 16;
+  for (std::size_t base = 0; base < n; base += kBatch) {
+    const std::size_t end = std::min(n, base + kBatch);
+    for (std::size_t i = base; i < end; ++i) __builtin_prefetch(slots + (keys[i] & mask_));
+    for (std::size_t i = base; i < end; ++i) {
+      const std::uint64_t key = keys[i];
+      const std::uint32_t fp = fingerprint_of(key);
+      std::uint64_t s = key & mask_;
+      while (true) {
+        const std::uint32_t f = slots[s].fingerprint;
+        if (f == fp) {
+          const float scale = scale_;
+          for (std::uint32_t w = slots[s].start, e = slots[s + 1].start; w < e; ++w)
+            scores[weights[w].cls] += scale * static_cast<float>(weights[w].value);
+          break;
+        }
+        if (f == 0) break;
+        s = (s + 1) & mask_;
+      }
+    }
+  }
+}
+
+void LinearModel::write(ByteWriter& out) const {
+  out.u32(num_classes_);
+  out.u64(mask_);
+  out.u64(features_);
+  out.f32(scale_);
+  out.array(slots_);
+  out.array(weights_);
+}
+
+bool LinearModel::read(ByteReader& in, std::string& error) {
+  num_classes_ = in.u32();
+  mask_ = in.u64();
+  features_ = in.u64();
+  scale_ = in.f32();
+  slots_ = in.array<Slot>();
+  weights_ = in.array<Weight>();
+  if (in.failed()) {
+    error = "linear model is truncated";
+    return false;
+  }
+  if (num_classes_ == 0 || num_classes_ > 65535 || !std::isfinite(scale_)) {
+    error = "linear model header is invalid";
+    return false;
+  }
+  if (slots_.empty() && weights_.empty() && mask_ == 0 && features_ == 0) return true;  // empty model
+  if (!std::has_single_bit(mask_ + 1) || slots_.size() != mask_ + 2) {
+    error = "linear model table size is invalid";
+    return false;
+  }
+  std::size_t used = 0;
+  for (std::size_t s = 0; s + 1 < slots_.size(); ++s) {
+    if (slots_[s + 1].start < slots_[s].start) {
+      error = "linear model table is not ordered";
+      return false;
+    }
+    if (slots_[s].fingerprint != 0) {
+      ++used;
+    } else if (slots_[s + 1].start != slots_[s].start) {
+      error = "linear model has weights in an empty slot";
+      return false;
+    }
+  }
+  if (slots_.back().start != weights_.size() || slots_.front().start != 0) {
+    error = "linear model weight count does not match its table";
+    return false;
+  }
+  // A lookup stops at an empty slot, so there must be one.
+  if (used != features_ || used > mask_) {
+    error = "linear model table is full or miscounted";
+    return false;
+  }
+  for (const Weight& w : weights_) {
+    if (w.cls >= num_classes_) {
+      error = "linear model refers to a class it does not have";
+      return false;
+    }
+  }
+  return true;
+}
+
+bool LinearModel::operator==(const LinearModel& other) const {
+  auto same_slots = [](const std::vector<Slot>& a, const std::vector<Slot>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Slot& x, const Slot& y) {
+      return x.fingerprint == y.fingerprint && x.start == y.start;
+    });
+  };
+  auto same_weights = [](const std::vector<Weight>& a, const std::vector<Weight>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Weight& x, const Weight& y) {
+      return x.cls == y.cls && x.value == y.value;
+    });
+  };
+  return num_classes_ == other.num_classes_ && mask_ == other.mask_ && features_ == other.features_ &&
+         scale_ == other.scale_ && same_slots(slots_, other.slots_) && same_weights(weights_, other.weights_);
+}
+
+// ---------------------------------------------------------------------------
+// LinearModelTrainer
+
+LinearModelTrainer::LinearModelTrainer(std::uint32_t num_classes)
+    : num_classes_(num_classes), keys_(1 << 16, 0), rows_of_(1 << 16, 0) {}
+
+std::uint32_t LinearModelTrainer::find(std::uint64_t key) const {
+  key = nonzero_key(key);
+  const std::size_t mask = keys_.size() - 1;
+  std::size_t s = key & mask;
+  while (keys_[s] != 0) {
+    if (keys_[s] == key) return rows_of_[s];
+    s = (s + 1) & mask;
+  }
+  return 0;
+}
+
+std::uint32_t LinearModelTrainer::find_or_insert(std::uint64_t key) {
+  key = nonzero_key(key);
+  if ((used_ + 1) * 2 > keys_.size()) grow();
+  const std::size_t mask = keys_.size() - 1;
+  std::size_t s = key & mask;
+  while (keys_[s] != 0) {
+    if (keys_[s] == key) return rows_of_[s];
+    s = (s + 1) & mask;
+  }
+  keys_[s] = key;
+  rows_.push_back(Row{});
+  rows_of_[s] = static_cast<std::uint32_t>(rows_.size());
+  ++used_;
+  return rows_of_[s];
+}
+
+void LinearModelTrainer::grow() {
+  std::vector<std::uint64_t> old_keys(keys_.size() * 2, 0);
+  std::vector<std::uint32_t> old_rows(rows_of_.size() * 2, 0);
+  old_keys.swap(keys_);
+  old_rows.swap(rows_of_);
+  const std::size_t mask = keys_.size() - 1;
+  for (std::size_t i = 0; i < old_keys.size(); ++i) {
+    if (old_keys[i] == 0) continue;
+    std::size_t s = old_keys[i] & mask;
+    while (keys_[s] != 0) s = (s + 1) & mask;
+    keys_[s] = old_keys[i];
+    rows_of_[s] = old_rows[i];
+  }
+}
+
+void LinearModelTrainer::add_scores(const std::uint64_t* keys, std::size_t n, float* scores) const {
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t r = find(keys[i]);
+    if (r == 0) continue;
+    const Row& row = rows_[r - 1];
+    const Hot* hot = hot_.data() + row.offset;
+    for (std::uint32_t j = 0; j < row.size; ++j) scores[hot[j].cls] += hot[j].weight;
+  }
+}
+
+void LinearModelTrainer::update(const std::uint64_t* keys, std::size_t n, std::uint32_t cls, float delta) {
+  for (std::size_t i = 0; i < n; ++i) {
+    Row& row = rows_[find_or_insert(keys[i]) - 1];
+    std::uint32_t j = 0;
+    while (j < row.size && hot_[row.offset + j].cls != cls) ++j;
+    if (j == row.size) {
+      if (row.size == row.capacity) {
+        const std::uint32_t capacity = row.capacity == 0 ? 2 : std::min<std::uint32_t>(2u * row.capacity, 65535u);
+        const auto offset = static_cast<std::uint32_t>(hot_.size());
+        hot_.resize(hot_.size() + capacity);
+        cold_.resize(cold_.size() + capacity);
+        std::copy_n(hot_.begin() + row.offset, row.size, hot_.begin() + offset);
+        std::copy_n(cold_.begin() + row.offset, row.size, cold_.begin() + offset);
+        row.offset = offset;
+        row.capacity = static_cast<std::uint16_t>(capacity);
+      }
+      hot_[row.offset + j] = Hot{cls, 0.0f};
+      cold_[row.offset + j] = Cold{0.0, step_};
+      ++row.size;
+    }
+    Hot& hot = hot_[row.offset + j];
+    Cold& cold = cold_[row.offset + j];
+    cold.total += static_cast<double>(hot.weight) * static_cast<double>(step_ - cold.last);
+    cold.last = step_;
+    hot.weight += delta;
+  }
+}
+
+LinearModel LinearModelTrainer::freeze(float min_weight) const {
+  struct Averaged {
+    std::uint64_t key;
+    std::uint32_t first;  // index into `values`
+    std::uint32_t count;
+  };
+  std::vector<Averaged> features;
+  std::vector<std::pair<std::uint16_t, float>> values;
+  const double steps = static_cast<double>(step_);
+  float max_abs = 0.0f;
+  for (std::size_t s = 0; s < keys_.size(); ++s) {
+    if (keys_[s] == 0) continue;
+    const auto first = static_cast<std::uint32_t>(values.size());
+    const Row& row = rows_[rows_of_[s] - 1];
+    for (std::uint32_t j = row.offset; j < row.offset + row.size; ++j) {
+      const double total =
+          cold_[j].total + static_cast<double>(hot_[j].weight) * static_cast<double>(step_ - cold_[j].last);
+      const auto avg = static_cast<float>(total / steps);
+      if (std::fabs(avg) < min_weight || avg == 0.0f) continue;
+      values.emplace_back(static_cast<std::uint16_t>(hot_[j].cls), avg);
+      max_abs = std::max(max_abs, std::fabs(avg));
+    }
+    if (values.size() > first)
+      features.push_back({keys_[s], first, static_cast<std::uint32_t>(values.size() - first)});
+  }
+
+  LinearModel model;
+  model.num_classes_ = num_classes_;
+  if (features.empty()) return model;
+  model.scale_ = max_abs > 0.0f ? max_abs / 32767.0f : 1.0f;
+  // Drop weights that quantise to zero, and features left with none.
+  std::size_t kept_features = 0;
+  for (Averaged& f : features) {
+    std::uint32_t kept = 0;
+    for (std::uint32_t i = 0; i < f.count; ++i) {
+      auto q = std::lround(values[f.first + i].second / model.scale_);
+      if (q != 0) values[f.first + kept++] = values[f.first + i];
+    }
+    f.count = kept;
+    if (kept > 0) features[kept_features++] = f;
+  }
+  features.resize(kept_features);
+
+  std::size_t capacity = std::bit_ceil(features.size() + features.size() / 2 + 1);
+  model.mask_ = capacity - 1;
+  model.features_ = features.size();
+  std::vector<std::int64_t> owner(capacity, -1);
+  for (std::size_t i = 0; i < features.size(); ++i) {
+    std::uint64_t s = features[i].key & model.mask_;
+    while (owner[s] >= 0) s = (s + 1) & model.mask_;
+    owner[s] = static_cast<std::int64_t>(i);
+  }
+  model.slots_.resize(capacity + 1);
+  for (std::size_t s = 0; s < capacity; ++s) {
+    model.slots_[s].start = static_cast<std::uint32_t>(model.weights_.size());
+    if (owner[s] < 0) {
+      model.slots_[s].fingerprint = 0;
+      continue;
+    }
+    const Averaged& f = features[static_cast<std::size_t>(owner[s])];
+    model.slots_[s].fingerprint = fingerprint_of(f.key);
+    std::vector<std::pair<std::uint16_t, float>> row(values.begin() + f.first,
+                                                     values.begin() + f.first + f.count);
+    std::sort(row.begin(), row.end());
+    for (const auto& [cls, value] : row) {
+      auto q = std::clamp<long>(std::lround(value / model.scale_), -32767, 32767);
+      model.weights_.push_back({cls, static_cast<std::int16_t>(q)});
+    }
+  }
+  model.slots_[capacity] = {0, static_cast<std::uint32_t>(model.weights_.size())};
+  return model;
+}
+
+}  // namespace kestrel::nlp

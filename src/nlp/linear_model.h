@@ -1,0 +1,106 @@
+// Internal to the nlp stage: sparse multi-class linear models over hashed
+// features, trained as averaged perceptrons.
+//
+// A feature is a 64-bit key (see hashing.h). Each feature carries weights for
+// the few classes it was ever updated with, so a model over a hundred classes
+// costs no more than one over four. Two classes:
+//   LinearModelTrainer  mutable, used only while training; keeps the running
+//                       sums needed for averaging.
+//   LinearModel         frozen and immutable: an open-addressing table of
+//                       32-bit fingerprints with 16-bit quantised weights,
+//                       laid out so a lookup touches one or two cache lines.
+//                       Safe to share between threads.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "base/model_file.h"
+
+namespace kestrel::nlp {
+
+class LinearModel {
+ public:
+  std::uint32_t num_classes() const { return num_classes_; }
+  std::size_t num_features() const { return features_; }
+  std::size_t num_weights() const { return weights_.size(); }
+
+  // scores[c] += weight(key, c) for every key in the model; unknown keys are
+  // ignored. `scores` must hold num_classes() floats.
+  void add_scores(const std::uint64_t* keys, std::size_t n, float* scores) const noexcept;
+
+  void write(ByteWriter& out) const;
+  // Reads what write() wrote. Checks every index, so a corrupt table is
+  // refused here rather than read out of bounds later.
+  bool read(ByteReader& in, std::string& error);
+
+  bool operator==(const LinearModel& other) const;
+
+ private:
+  friend class LinearModelTrainer;
+  struct Slot {
+    std::uint32_t fingerprint;  // 0 = empty
+    std::uint32_t start;        // weights of this slot: [start, next slot's start)
+  };
+  struct Weight {
+    std::uint16_t cls;
+    std::int16_t value;  // times scale_
+  };
+  std::uint32_t num_classes_ = 0;
+  std::uint64_t mask_ = 0;
+  std::size_t features_ = 0;
+  float scale_ = 1.0f;
+  std::vector<Slot> slots_;  // mask_ + 2 entries; the last is a sentinel
+  std::vector<Weight> weights_;
+};
+
+class LinearModelTrainer {
+ public:
+  explicit LinearModelTrainer(std::uint32_t num_classes);
+
+  std::uint32_t num_classes() const { return num_classes_; }
+  std::size_t num_features() const { return used_; }
+
+  // Current (not averaged) weights.
+  void add_scores(const std::uint64_t* keys, std::size_t n, float* scores) const;
+  // weight(key, cls) += delta for every key.
+  void update(const std::uint64_t* keys, std::size_t n, std::uint32_t cls, float delta);
+  // Advances the averaging clock; call once per training decision.
+  void tick() { ++step_; }
+
+  // Averaged weights, quantised; weights whose magnitude is below
+  // `min_weight` are dropped.
+  LinearModel freeze(float min_weight) const;
+
+ private:
+  // Weights of one feature live in a contiguous run of the arenas; a run
+  // that fills up moves to the end with twice the room.
+  struct Row {
+    std::uint32_t offset = 0;
+    std::uint16_t size = 0;
+    std::uint16_t capacity = 0;
+  };
+  struct Hot {  // read when scoring
+    std::uint32_t cls;
+    float weight;
+  };
+  struct Cold {  // read when averaging
+    double total;        // sum of the weight over all steps up to `last`
+    std::uint64_t last;  // step of the last change
+  };
+  std::uint32_t find(std::uint64_t key) const;  // row index + 1, or 0
+  std::uint32_t find_or_insert(std::uint64_t key);
+  void grow();
+
+  std::uint32_t num_classes_;
+  std::vector<std::uint64_t> keys_;  // 0 = empty slot
+  std::vector<std::uint32_t> rows_of_;  // per slot: row index + 1
+  std::size_t used_ = 0;
+  std::vector<Row> rows_;
+  std::vector<Hot> hot_;
+  std::vector<Cold> cold_;
+  std::uint64_t step_ = 1;
+};
+
+}  // namespace kestrel::nlp

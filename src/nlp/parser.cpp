@@ -1,0 +1,254 @@
+#include "nlp/parser.h"
+
+#include <algorithm>
+
+#include "nlp/hashing.h"
+#include "nlp/tagger.h"
+
+namespace kestrel::nlp {
+namespace {
+
+constexpr std::uint64_t kNoNode = 0x6e6f6e6f6465ULL;  // atom of a missing node
+constexpr std::uint64_t kRootAtom = 0x726f6f74ULL;
+
+std::uint64_t distance_bucket(int d) {
+  if (d <= 5) return static_cast<std::uint64_t>(d);
+  return d <= 10 ? 6 : 7;
+}
+
+std::uint64_t count_bucket(std::uint8_t c) { return c < 5 ? c : 5; }
+
+}  // namespace
+
+void Parser::atoms(const std::vector<ParserWord>& words, std::vector<ParserAtoms>& out) const {
+  out.resize(words.size() + 1);
+  out[0] = {kRootAtom, kRootAtom, kRootAtom, kRootAtom};
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const ParserWord& w = words[i];
+    ParserAtoms& a = out[i + 1];
+    a.word = hash_string(lower_ascii(w.form), seed_);
+    a.tag = hash_string(w.xpos, seed_ + 1);
+    a.upos = hash_string(w.upos, seed_ + 2);
+    a.lemma = hash_string(w.lemma, seed_ + 3);
+  }
+}
+
+int Parser::fallback_label(std::string_view upos) const { return upos == "PUNCT" ? punct_label_ : parataxis_label_; }
+
+std::size_t Parser::features(const std::vector<ParserAtoms>& atoms, const ParseState& st, std::uint64_t* out) const {
+  const auto at = [&](int x) -> const ParserAtoms* { return x == kNone ? nullptr : &atoms[static_cast<std::size_t>(x)]; };
+  const auto W = [](const ParserAtoms* a) { return a ? a->word : kNoNode; };
+  const auto P = [](const ParserAtoms* a) { return a ? a->tag : kNoNode; };
+  const auto node = [](const std::vector<int>& v, int x) { return x == kNone ? kNone : v[static_cast<std::size_t>(x)]; };
+  const auto label = [&](int x) -> std::uint64_t {
+    if (x == kNone) return 0xffff;
+    const int l = st.label[static_cast<std::size_t>(x)];
+    return l == kNone ? 0xfffe : static_cast<std::uint64_t>(l);
+  };
+
+  const int s0 = st.s0();
+  const int s1 = st.s1();
+  const int n0 = st.b(0);
+  const int n1 = st.b(1);
+  const int n2 = st.b(2);
+  const int s0h = node(st.head, s0);
+  const int s0h2 = s0h > 0 ? node(st.head, s0h) : kNone;
+  const int s0l = node(st.left1, s0);
+  const int s0l2 = node(st.left2, s0);
+  const int s0r = node(st.right1, s0);
+  const int s0r2 = node(st.right2, s0);
+  const int n0l = node(st.left1, n0);
+  const int n0l2 = node(st.left2, n0);
+
+  const ParserAtoms* S0 = at(s0);
+  const ParserAtoms* S1 = at(s1);
+  const ParserAtoms* N0 = at(n0);
+  const ParserAtoms* N1 = at(n1);
+  const ParserAtoms* N2 = at(n2);
+  const ParserAtoms* S0h = at(s0h);
+  const ParserAtoms* S0h2 = at(s0h2);
+  const ParserAtoms* S0l = at(s0l);
+  const ParserAtoms* S0l2 = at(s0l2);
+  const ParserAtoms* S0r = at(s0r);
+  const ParserAtoms* S0r2 = at(s0r2);
+  const ParserAtoms* N0l = at(n0l);
+  const ParserAtoms* N0l2 = at(n0l2);
+
+  const std::uint64_t s0w = W(S0), s0p = P(S0), n0w = W(N0), n0p = P(N0);
+  const std::uint64_t n1w = W(N1), n1p = P(N1), n2w = W(N2), n2p = P(N2);
+  const std::uint64_t d = (s0 != kNone && n0 != kNone) ? distance_bucket(n0 - s0) : 0xff;
+  const std::uint64_t s0vl = s0 != kNone ? count_bucket(st.left_count[static_cast<std::size_t>(s0)]) : 0xff;
+  const std::uint64_t s0vr = s0 != kNone ? count_bucket(st.right_count[static_cast<std::size_t>(s0)]) : 0xff;
+  const std::uint64_t n0vl = n0 != kNone ? count_bucket(st.left_count[static_cast<std::size_t>(n0)]) : 0xff;
+  const std::uint64_t s0sl = s0 != kNone ? st.left_labels[static_cast<std::size_t>(s0)] : 0xff;
+  const std::uint64_t s0sr = s0 != kNone ? st.right_labels[static_cast<std::size_t>(s0)] : 0xff;
+  const std::uint64_t n0sl = n0 != kNone ? st.left_labels[static_cast<std::size_t>(n0)] : 0xff;
+
+  const std::uint64_t s = seed_;
+  std::size_t k = 0;
+  // Single words.
+  out[k++] = feature(s, 1, s0w);
+  out[k++] = feature(s, 2, s0p);
+  out[k++] = feature(s, 3, s0w, s0p);
+  out[k++] = feature(s, 4, n0w);
+  out[k++] = feature(s, 5, n0p);
+  out[k++] = feature(s, 6, n0w, n0p);
+  out[k++] = feature(s, 7, n1w);
+  out[k++] = feature(s, 8, n1p);
+  out[k++] = feature(s, 9, n1w, n1p);
+  out[k++] = feature(s, 10, n2w);
+  out[k++] = feature(s, 11, n2p);
+  out[k++] = feature(s, 12, n2w, n2p);
+  // Pairs.
+  out[k++] = feature(s, 13, combine(s0w, s0p), n0w, n0p);
+  out[k++] = feature(s, 14, s0w, s0p, n0w);
+  out[k++] = feature(s, 15, s0w, n0w, n0p);
+  out[k++] = feature(s, 16, s0w, s0p, n0p);
+  out[k++] = feature(s, 17, s0p, n0w, n0p);
+  out[k++] = feature(s, 18, s0w, n0w);
+  out[k++] = feature(s, 19, s0p, n0p);
+  out[k++] = feature(s, 20, n0p, n1p);
+  // Triples of tags.
+  out[k++] = feature(s, 21, n0p, n1p, n2p);
+  out[k++] = feature(s, 22, s0p, n0p, n1p);
+  out[k++] = feature(s, 23, P(S0h), s0p, n0p);
+  out[k++] = feature(s, 24, s0p, P(S0l), n0p);
+  out[k++] = feature(s, 25, s0p, P(S0r), n0p);
+  out[k++] = feature(s, 26, s0p, n0p, P(N0l));
+  // Distance.
+  out[k++] = feature(s, 27, s0w, d);
+  out[k++] = feature(s, 28, s0p, d);
+  out[k++] = feature(s, 29, n0w, d);
+  out[k++] = feature(s, 30, n0p, d);
+  out[k++] = feature(s, 31, s0w, n0w, d);
+  out[k++] = feature(s, 32, s0p, n0p, d);
+  // Valency.
+  out[k++] = feature(s, 33, s0w, s0vr);
+  out[k++] = feature(s, 34, s0p, s0vr);
+  out[k++] = feature(s, 35, s0w, s0vl);
+  out[k++] = feature(s, 36, s0p, s0vl);
+  out[k++] = feature(s, 37, n0w, n0vl);
+  out[k++] = feature(s, 38, n0p, n0vl);
+  // Second order.
+  out[k++] = feature(s, 39, W(S0h));
+  out[k++] = feature(s, 40, P(S0h));
+  out[k++] = feature(s, 41, label(s0));
+  out[k++] = feature(s, 42, W(S0l));
+  out[k++] = feature(s, 43, P(S0l));
+  out[k++] = feature(s, 44, label(s0l));
+  out[k++] = feature(s, 45, W(S0r));
+  out[k++] = feature(s, 46, P(S0r));
+  out[k++] = feature(s, 47, label(s0r));
+  out[k++] = feature(s, 48, W(N0l));
+  out[k++] = feature(s, 49, P(N0l));
+  out[k++] = feature(s, 50, label(n0l));
+  // Third order.
+  out[k++] = feature(s, 51, W(S0h2));
+  out[k++] = feature(s, 52, P(S0h2));
+  out[k++] = feature(s, 53, label(s0h));
+  out[k++] = feature(s, 54, W(S0l2));
+  out[k++] = feature(s, 55, P(S0l2));
+  out[k++] = feature(s, 56, label(s0l2));
+  out[k++] = feature(s, 57, W(S0r2));
+  out[k++] = feature(s, 58, P(S0r2));
+  out[k++] = feature(s, 59, label(s0r2));
+  out[k++] = feature(s, 60, W(N0l2));
+  out[k++] = feature(s, 61, P(N0l2));
+  out[k++] = feature(s, 62, label(n0l2));
+  out[k++] = feature(s, 63, s0p, P(S0l), P(S0l2));
+  out[k++] = feature(s, 64, s0p, P(S0r), P(S0r2));
+  out[k++] = feature(s, 65, s0p, P(S0h), P(S0h2));
+  out[k++] = feature(s, 66, n0p, P(N0l), P(N0l2));
+  // Label sets.
+  out[k++] = feature(s, 67, s0w, s0sr);
+  out[k++] = feature(s, 68, s0p, s0sr);
+  out[k++] = feature(s, 69, s0w, s0sl);
+  out[k++] = feature(s, 70, s0p, s0sl);
+  out[k++] = feature(s, 71, n0w, n0sl);
+  out[k++] = feature(s, 72, n0p, n0sl);
+  // Beyond Zhang & Nivre: the second stack word, UPOS and the own label of
+  // the stack top (whether it has a head decides REDUCE).
+  out[k++] = feature(s, 73, W(S1));
+  out[k++] = feature(s, 74, P(S1));
+  out[k++] = feature(s, 75, W(S1), P(S1));
+  out[k++] = feature(s, 76, P(S1), s0p, n0p);
+  out[k++] = feature(s, 77, S0 ? S0->upos : kNoNode, N0 ? N0->upos : kNoNode);
+  out[k++] = feature(s, 78, n0w, n1w);
+  out[k++] = feature(s, 79, label(s0), s0p, n0p);
+  out[k++] = feature(s, 80, s0w, n0p, n1p);
+  return k;
+}
+
+void Parser::parse(const std::vector<ParserWord>& words, std::vector<int>& heads, std::vector<int>& labels,
+                   Scratch& scratch) const {
+  const int n = static_cast<int>(words.size());
+  heads.assign(words.size(), 0);
+  labels.assign(words.size(), 0);
+  if (n == 0 || labels_.empty()) return;
+  atoms(words, scratch.atoms);
+  ParseState& state = scratch.state;
+  state.reset(n);
+  const std::uint32_t actions = system_.num_actions();
+  scratch.scores.resize(actions);
+  std::uint64_t keys[kMaxParserFeatures];
+  while (!state.terminal()) {
+    const std::size_t k = features(scratch.atoms, state, keys);
+    std::fill(scratch.scores.begin(), scratch.scores.end(), 0.0f);
+    model_.add_scores(keys, k, scratch.scores.data());
+    std::uint32_t best = 0;
+    bool found = false;
+    for (std::uint32_t a = 0; a < actions; ++a) {
+      if ((!found || scratch.scores[a] > scratch.scores[best]) && is_valid(system_, state, a)) {
+        best = a;
+        found = true;
+      }
+    }
+    apply(system_, state, best);  // SHIFT is valid whenever the buffer is not empty
+  }
+  finish(system_, state, [&](int w) { return fallback_label(words[static_cast<std::size_t>(w - 1)].upos); });
+  for (int w = 1; w <= n; ++w) {
+    heads[static_cast<std::size_t>(w - 1)] = state.head[static_cast<std::size_t>(w)];
+    labels[static_cast<std::size_t>(w - 1)] = state.label[static_cast<std::size_t>(w)];
+  }
+}
+
+void Parser::write(ByteWriter& out) const {
+  out.u64(seed_);
+  out.u32(static_cast<std::uint32_t>(labels_.size()));
+  for (const std::string& l : labels_) out.str(l);
+  out.u32(system_.root_label());
+  model_.write(out);
+}
+
+bool Parser::read(ByteReader& in, std::string& error) {
+  seed_ = in.u64();
+  const std::uint32_t n = in.u32();
+  if (in.failed() || n == 0 || n > 1000) {
+    error = "parser label set is empty or invalid";
+    return false;
+  }
+  labels_.clear();
+  for (std::uint32_t i = 0; i < n; ++i) labels_.push_back(in.str());
+  const std::uint32_t root = in.u32();
+  if (in.failed() || root >= n) {
+    error = "parser label set is truncated or has no root label";
+    return false;
+  }
+  system_ = ArcEager(n, root);
+  if (!model_.read(in, error)) {
+    error = "parser: " + error;
+    return false;
+  }
+  if (model_.num_classes() != system_.num_actions()) {
+    error = "parser weights do not match its label set";
+    return false;
+  }
+  punct_label_ = parataxis_label_ = 0;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (labels_[i] == "punct") punct_label_ = static_cast<int>(i);
+    if (labels_[i] == "parataxis") parataxis_label_ = static_cast<int>(i);
+  }
+  return true;
+}
+
+}  // namespace kestrel::nlp

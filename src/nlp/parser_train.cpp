@@ -1,0 +1,223 @@
+// Training of the parser (parser.h).
+#include <algorithm>
+#include <map>
+#include <ostream>
+
+#include "nlp/hashing.h"
+#include "nlp/parser.h"
+#include "nlp/train_util.h"
+
+namespace kestrel::nlp {
+
+struct ParserBuilder {
+  static Parser& parser_of(Parser& p) { return p; }
+  static void set_labels(Parser& p, std::vector<std::string> labels, std::uint32_t root, std::uint64_t seed) {
+    p.seed_ = seed;
+    p.labels_ = std::move(labels);
+    p.system_ = ArcEager(static_cast<std::uint32_t>(p.labels_.size()), root);
+    for (std::size_t i = 0; i < p.labels_.size(); ++i) {
+      if (p.labels_[i] == "punct") p.punct_label_ = static_cast<int>(i);
+      if (p.labels_[i] == "parataxis") p.parataxis_label_ = static_cast<int>(i);
+    }
+  }
+  static void set_model(Parser& p, LinearModel model) { p.model_ = std::move(model); }
+};
+
+namespace {
+
+std::vector<ParserWord> words_of(const Sentence& s) {
+  std::vector<ParserWord> words;
+  words.reserve(s.tokens.size());
+  for (const Token& t : s.tokens) words.push_back({t.form, t.upos, t.xpos, t.lemma});
+  return words;
+}
+
+// Whether the gold heads form a tree over 1..n with a single root.
+bool is_tree(const std::vector<int>& heads) {
+  const int n = static_cast<int>(heads.size()) - 1;
+  int roots = 0;
+  for (int d = 1; d <= n; ++d) {
+    const int h = heads[static_cast<std::size_t>(d)];
+    if (h < 0 || h > n || h == d) return false;
+    roots += h == 0;
+    int k = d;
+    for (int steps = 0; k != 0; ++steps) {
+      if (steps > n) return false;
+      k = heads[static_cast<std::size_t>(k)];
+    }
+  }
+  return roots == 1;
+}
+
+struct Example {
+  std::vector<ParserAtoms> atoms;
+  std::vector<int> gold_head;   // per node, projectivised
+  std::vector<int> gold_label;  // per node
+};
+
+struct Score {
+  std::size_t words = 0, heads = 0, labelled = 0;
+  double uas() const { return words ? 100.0 * static_cast<double>(heads) / static_cast<double>(words) : 0.0; }
+  double las() const { return words ? 100.0 * static_cast<double>(labelled) / static_cast<double>(words) : 0.0; }
+};
+
+Score evaluate(const Parser& parser, const std::vector<const Sentence*>& data) {
+  Score score;
+  Parser::Scratch scratch;
+  std::vector<int> heads, labels;
+  for (const Sentence* s : data) {
+    parser.parse(words_of(*s), heads, labels, scratch);
+    for (std::size_t i = 0; i < heads.size(); ++i) {
+      const Token& t = s->tokens[i];
+      ++score.words;
+      if (heads[i] == t.head) {
+        ++score.heads;
+        // Relations are compared with their subtypes.
+        if (parser.labels()[static_cast<std::size_t>(labels[i])] == t.deprel) ++score.labelled;
+      }
+    }
+  }
+  return score;
+}
+
+std::string fixed2(double v) {
+  std::string s = std::to_string(v);
+  return s.substr(0, s.find('.') + 3);
+}
+
+}  // namespace
+
+bool train_parser(const std::vector<const Sentence*>& train, const std::vector<const Sentence*>& dev,
+                  const ParserTrainOptions& options, std::ostream& log, Parser& out, std::string& error) {
+  // Labels, most frequent first.
+  std::map<std::string, std::size_t> label_counts;
+  for (const Sentence* s : train)
+    for (const Token& t : s->tokens)
+      if (!t.deprel.empty()) ++label_counts[t.deprel];
+  if (label_counts.find("root") == label_counts.end()) {
+    error = "the training data has no dependency relations (no 'root')";
+    return false;
+  }
+  std::vector<std::pair<std::size_t, std::string>> by_count;
+  for (const auto& [l, c] : label_counts) by_count.emplace_back(c, l);
+  std::stable_sort(by_count.begin(), by_count.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<std::string> labels;
+  std::map<std::string, int> label_id;
+  for (const auto& [c, l] : by_count) {
+    label_id[l] = static_cast<int>(labels.size());
+    labels.push_back(l);
+  }
+  Parser parser;
+  ParserBuilder::set_labels(parser, labels, static_cast<std::uint32_t>(label_id["root"]),
+                            mix64(options.seed ^ 0x706172736572ULL));
+  const ArcEager& system = parser.system();
+
+  std::vector<Example> examples;
+  std::size_t skipped = 0, lifted = 0;
+  for (const Sentence* s : train) {
+    const std::size_t n = s->tokens.size();
+    Example ex;
+    ex.gold_head.assign(n + 1, kNone);
+    ex.gold_label.assign(n + 1, kNone);
+    bool ok = n > 0;
+    for (std::size_t i = 0; i < n && ok; ++i) {
+      const Token& t = s->tokens[i];
+      auto it = label_id.find(t.deprel);
+      if (it == label_id.end()) {
+        ok = false;
+        break;
+      }
+      ex.gold_head[i + 1] = t.head;
+      ex.gold_label[i + 1] = it->second;
+    }
+    if (!ok || !is_tree(ex.gold_head)) {
+      ++skipped;
+      continue;
+    }
+    lifted += static_cast<std::size_t>(projectivize(ex.gold_head));
+    parser.atoms(words_of(*s), ex.atoms);
+    examples.push_back(std::move(ex));
+  }
+  if (examples.empty()) {
+    error = "the training data has no usable dependency trees";
+    return false;
+  }
+  if (options.verbose) {
+    log << "parser: " << examples.size() << " trees (" << skipped << " skipped, " << lifted
+        << " non-projective arcs lifted), " << labels.size() << " relations\n";
+  }
+
+  const std::uint32_t actions = system.num_actions();
+  LinearModelTrainer model(actions);
+  Random random(options.seed);
+  std::vector<std::size_t> order(examples.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::vector<float> scores(actions);
+  std::vector<int> costs(actions);
+  std::uint64_t keys[kMaxParserFeatures];
+  ParseState state;
+
+  Parser best;
+  double best_las = -1.0;
+  int best_epoch = 0;
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    random.shuffle(order);
+    std::size_t decisions = 0, errors = 0;
+    const bool explore = epoch > options.explore_after;
+    for (std::size_t index : order) {
+      const Example& ex = examples[index];
+      state.reset(static_cast<int>(ex.gold_head.size()) - 1);
+      while (!state.terminal()) {
+        const std::size_t k = parser.features(ex.atoms, state, keys);
+        std::fill(scores.begin(), scores.end(), 0.0f);
+        model.add_scores(keys, k, scores.data());
+        // Move-level costs once; labels add one when the head is right.
+        int move_cost[4];
+        for (Move m : {Move::Shift, Move::Reduce, Move::Left, Move::Right})
+          move_cost[static_cast<int>(m)] = nlp::move_cost(state, m, ex.gold_head);
+        int predicted = -1, gold = -1;
+        for (std::uint32_t a = 0; a < actions; ++a) {
+          if (!is_valid(system, state, a)) continue;
+          const int c = move_cost[static_cast<int>(system.move_of(a))] +
+                        label_cost(system, state, a, ex.gold_head, ex.gold_label);
+          costs[a] = c;
+          if (predicted < 0 || scores[a] > scores[static_cast<std::size_t>(predicted)]) predicted = static_cast<int>(a);
+          if (c == 0 && (gold < 0 || scores[a] > scores[static_cast<std::size_t>(gold)])) gold = static_cast<int>(a);
+        }
+        if (gold < 0) gold = predicted;  // no zero-cost action: nothing to learn here
+        ++decisions;
+        if (costs[static_cast<std::size_t>(predicted)] > 0) {
+          ++errors;
+          model.update(keys, k, static_cast<std::uint32_t>(gold), 1.0f);
+          model.update(keys, k, static_cast<std::uint32_t>(predicted), -1.0f);
+        }
+        model.tick();
+        const bool follow_prediction = explore && random.unit() < options.explore_probability;
+        apply(system, state, static_cast<std::uint32_t>(follow_prediction ? predicted : gold));
+      }
+    }
+    ParserBuilder::set_model(parser, model.freeze(0.0f));
+    std::string dev_text;
+    double las = static_cast<double>(epoch);
+    if (!dev.empty()) {
+      const Score score = evaluate(parser, dev);
+      las = score.las();
+      dev_text = ", dev UAS " + fixed2(score.uas()) + " LAS " + fixed2(score.las());
+    }
+    if (options.verbose) {
+      log << "parser epoch " << epoch << ": errors " << errors << " of " << decisions << " decisions, "
+          << model.num_features() << " features" << dev_text << '\n';
+      log.flush();
+    }
+    if (las > best_las) {
+      best_las = las;
+      best_epoch = epoch;
+      best = parser;
+    }
+  }
+  if (options.verbose && !dev.empty()) log << "parser: keeping epoch " << best_epoch << '\n';
+  out = std::move(best);
+  return true;
+}
+
+}  // namespace kestrel::nlp
