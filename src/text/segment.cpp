@@ -47,13 +47,13 @@ std::uint8_t newlines_between(std::string_view text, std::uint32_t a, std::uint3
   return n;
 }
 
-Token make_word(std::string_view text, std::uint32_t a, std::uint32_t b, bool space_after) {
-  Token t;
+// Tokens are built in place: they are large (nine strings) and numerous.
+void add_word(std::vector<Token>& words, std::string_view text, std::uint32_t a, std::uint32_t b, bool space_after) {
+  Token& t = words.emplace_back();
   t.start = a;
   t.end = b;
   t.form.assign(text.data() + a, b - a);
   t.space_after = space_after;
-  return t;
 }
 
 void build_sentence(std::string_view text, const std::vector<SurfaceToken>& toks, std::size_t a, std::size_t b,
@@ -72,10 +72,10 @@ void build_sentence(std::string_view text, const std::vector<SurfaceToken>& toks
       // EWT writes "etc." inside a sentence but "etc" + "." at its end: the
       // abbreviation's period is also the sentence's full stop.
       if (j == b && (t.flags & text_internal::kAbbreviation) && t.end - t.start > 1 && text[t.end - 1] == '.') {
-        s.tokens.push_back(make_word(text, t.start, t.end - 1, false));
-        s.tokens.push_back(make_word(text, t.end - 1, t.end, space_after));
+        add_word(s.tokens, text, t.start, t.end - 1, false);
+        add_word(s.tokens, text, t.end - 1, t.end, space_after);
       } else {
-        s.tokens.push_back(make_word(text, t.start, t.end, space_after));
+        add_word(s.tokens, text, t.start, t.end, space_after);
       }
       continue;
     }
@@ -89,7 +89,7 @@ void build_sentence(std::string_view text, const std::vector<SurfaceToken>& toks
     std::uint32_t from = t.start;
     for (std::uint32_t w = 0; w < t.words; ++w) {
       std::uint32_t to = w + 1 == t.words ? t.end : t.cut[w];
-      s.tokens.push_back(make_word(text, from, to, w + 1 == t.words ? space_after : false));
+      add_word(s.tokens, text, from, to, w + 1 == t.words ? space_after : false);
       from = to;
     }
     s.multiword.push_back(std::move(m));
@@ -132,6 +132,9 @@ void segment_document(Document& doc) {
   stream.text = text;
   stream.tokens = &toks;
   stream.wrapped = text_internal::layout_is_wrapped(text, stream.wrap_width);
+  thread_local std::vector<std::uint8_t> shapes;  // reuses its capacity across documents
+  stream.shapes.swap(shapes);
+  text_internal::compute_shapes(stream);
   const text_internal::SentenceModel* model = text_internal::default_sentence_model();
   boundary.assign(toks.size(), 0);
   for (std::size_t r = 0; r < regions.size(); ++r)
@@ -156,6 +159,7 @@ void segment_document(Document& doc) {
     build_sentence(text, toks, start, i, regions[region].kind, paragraph, s);
     start = i + 1;
   }
+  shapes.swap(stream.shapes);
 }
 
 void prepare_document(Document& doc) {

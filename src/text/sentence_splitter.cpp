@@ -158,12 +158,14 @@ struct View {
   std::uint32_t length = 0;
 };
 
+Shape shape_at(const TokenStream& st, std::size_t i) { return static_cast<Shape>(st.shapes[i]); }
+
 View view_of(const TokenStream& st, std::ptrdiff_t i) {
   const auto& toks = *st.tokens;
   if (i < 0 || i >= static_cast<std::ptrdiff_t>(toks.size())) return {};
   const SurfaceToken& t = toks[static_cast<std::size_t>(i)];
   View v;
-  v.shape = shape_of(st.text, t);
+  v.shape = shape_at(st, static_cast<std::size_t>(i));
   v.word = hash_word(st.text.substr(t.start, t.end - t.start));
   v.length = t.end - t.start;
   return v;
@@ -184,14 +186,14 @@ bool is_sentence_opener(std::string_view w) {
 
 bool rule_boundary(const TokenStream& st, std::size_t i) {
   const auto& toks = *st.tokens;
-  Shape s0 = shape_of(st.text, toks[i]);
-  Shape s1 = shape_of(st.text, toks[i + 1]);
+  Shape s0 = shape_at(st, i);
+  Shape s1 = shape_at(st, i + 1);
   bool next_ok = s1 == kShCap || s1 == kShAllCaps || s1 == kShNumber || s1 == kShOpenQuote || s1 == kShQuote ||
                  s1 == kShOpenBracket || s1 == kShBullet || s1 == kShOtherLetter;
   if (!next_ok || !toks[i + 1].space_before) return false;
   if (is_terminal(s0)) return s0 != kShEllipsis || s1 == kShCap;
   if ((s0 == kShCloseQuote || s0 == kShQuote || s0 == kShCloseBracket) && i > 0) {
-    Shape before = shape_of(st.text, toks[i - 1]);
+    Shape before = shape_at(st, i - 1);
     return is_terminal(before);
   }
   if (s0 == kShAbbrev) {
@@ -214,7 +216,7 @@ std::uint32_t line_length(std::string_view text, std::uint32_t pos) {
 
 bool starts_list_item(const TokenStream& st, std::size_t j) {
   const auto& toks = *st.tokens;
-  Shape s = shape_of(st.text, toks[j]);
+  Shape s = shape_at(st, j);
   if (s == kShBullet || s == kShDash) return true;
   if ((s == kShNumber || s == kShLower || s == kShCap) && toks[j].end - toks[j].start <= 3 && j + 1 < toks.size()) {
     // "1." "2)" "a)" at the start of a line.
@@ -252,10 +254,15 @@ bool layout_is_wrapped(std::string_view text, std::uint32_t& width) {
   return true;
 }
 
-bool is_candidate(const TokenStream& st, std::size_t i) {
+void compute_shapes(TokenStream& st) {
   const auto& toks = *st.tokens;
-  Shape s0 = shape_of(st.text, toks[i]);
-  Shape s1 = shape_of(st.text, toks[i + 1]);
+  st.shapes.resize(toks.size());
+  for (std::size_t i = 0; i < toks.size(); ++i) st.shapes[i] = shape_of(st.text, toks[i]);
+}
+
+bool is_candidate(const TokenStream& st, std::size_t i) {
+  Shape s0 = shape_at(st, i);
+  Shape s1 = shape_at(st, i + 1);
   if (s0 == kShOpenQuote || s0 == kShOpenBracket || s0 == kShComma || s0 == kShTitle) return false;
   if (s1 == kShComma || s1 == kShCloseBracket || s1 == kShSemicolon || s1 == kShCloseQuote) return false;
   if (s1 == kShLower && (s0 == kShLower || s0 == kShCap || s0 == kShAllCaps || s0 == kShNumber ||
@@ -264,7 +271,7 @@ bool is_candidate(const TokenStream& st, std::size_t i) {
   return true;
 }
 
-std::size_t boundary_features(const TokenStream& st, std::size_t i, std::uint64_t* out) {
+std::size_t boundary_features(const TokenStream& st, std::size_t i, std::uint32_t sentence_length, std::uint64_t* out) {
   const auto& toks = *st.tokens;
   const auto at = static_cast<std::ptrdiff_t>(i);
   View p1 = view_of(st, at - 1), t0 = view_of(st, at), t1 = view_of(st, at + 1), t2 = view_of(st, at + 2);
@@ -302,6 +309,9 @@ std::size_t boundary_features(const TokenStream& st, std::size_t i, std::uint64_
   out[n++] = feat(18, len0, t0.shape, t1.shape);
   out[n++] = feat(19, p1.word, t0.shape, t1.shape);
   out[n++] = feat(20, t1.shape, t2.word);
+  const std::uint32_t so_far = length_bucket(sentence_length) + (sentence_length > 12 ? 2 : sentence_length > 8 ? 1 : 0);
+  out[n++] = feat(21, so_far, t0.shape, t1.shape);
+  out[n++] = feat(22, so_far);
   return n;
 }
 
@@ -354,9 +364,9 @@ std::unique_ptr<SentenceModel> SentenceModel::load(const std::string& path, std:
   return file ? from_model_file(*file, path, error) : nullptr;
 }
 
-float SentenceModel::score(const TokenStream& stream, std::size_t i) const {
+float SentenceModel::score(const TokenStream& stream, std::size_t i, std::uint32_t sentence_length) const {
   std::uint64_t f[kMaxBoundaryFeatures];
-  std::size_t n = boundary_features(stream, i, f);
+  std::size_t n = boundary_features(stream, i, sentence_length, f);
   const unsigned shift = 64 - bits;
   float s = 0.0f;
   for (std::size_t k = 0; k < n; ++k) s += weights[f[k] >> shift];
@@ -384,6 +394,7 @@ void split_sentences(const TokenStream& st, std::size_t first, std::size_t last,
   const auto& toks = *st.tokens;
   if (boundary.size() < toks.size()) boundary.resize(toks.size(), 0);
   if (first >= last) return;
+  std::size_t sentence_start = first;
   for (std::size_t i = first; i + 1 < last; ++i) {
     const SurfaceToken& next = toks[i + 1];
     bool decided = false;
@@ -399,9 +410,11 @@ void split_sentences(const TokenStream& st, std::size_t first, std::size_t last,
       }
     }
     if (!decided && is_candidate(st, i)) {
-      yes = model ? model->score(st, i) > model->threshold : rule_boundary(st, i);
+      const auto length = static_cast<std::uint32_t>(i + 1 - sentence_start);
+      yes = model ? model->score(st, i, length) > model->threshold : rule_boundary(st, i);
     }
     boundary[i] = yes ? 1 : 0;
+    if (yes) sentence_start = i + 1;
   }
   boundary[last - 1] = 1;
 }

@@ -38,7 +38,12 @@ struct TokenStream {
   // separating lines of their own (see layout_is_wrapped()).
   bool wrapped = false;
   std::uint32_t wrap_width = 0;  // longest line, in bytes, when wrapped
+  // Coarse class of every token, filled by compute_shapes() before splitting.
+  std::vector<std::uint8_t> shapes;
 };
+
+// Fills stream.shapes; required before the functions below.
+void compute_shapes(TokenStream& stream);
 
 // Decides whether the document's lines are hard-wrapped paragraphs.
 bool layout_is_wrapped(std::string_view text, std::uint32_t& width);
@@ -49,9 +54,10 @@ class SentenceModel {
   static std::unique_ptr<SentenceModel> load(const std::string& path, std::string& error);
   static std::unique_ptr<SentenceModel> from_bytes(std::string_view bytes, const std::string& name, std::string& error);
 
-  // Score of a sentence boundary after tokens[i] (tokens[i + 1] must exist);
-  // positive means "boundary".
-  float score(const TokenStream& stream, std::size_t i) const;
+  // Score of a sentence boundary after tokens[i] (tokens[i + 1] must exist)
+  // when the current sentence has `sentence_length` tokens up to and
+  // including tokens[i]; above `threshold` means "boundary".
+  float score(const TokenStream& stream, std::size_t i, std::uint32_t sentence_length) const;
 
   // Model-file sections; used by the trainer.
   std::uint32_t bits = 18;        // log2 of the number of weight buckets
@@ -76,7 +82,8 @@ void split_sentences(const TokenStream& stream, std::size_t first, std::size_t l
 inline constexpr std::size_t kMaxBoundaryFeatures = 24;
 // Whether the gap after tokens[i] is worth asking the model about.
 bool is_candidate(const TokenStream& stream, std::size_t i);
-std::size_t boundary_features(const TokenStream& stream, std::size_t i, std::uint64_t* out);
+std::size_t boundary_features(const TokenStream& stream, std::size_t i, std::uint32_t sentence_length,
+                              std::uint64_t* out);
 
 // Trains the boundary classifier on a CoNLL-U file (use UD English-EWT
 // train only) and writes the model file. Returns false and sets `error` on

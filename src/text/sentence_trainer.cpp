@@ -111,6 +111,7 @@ bool train_sentence_model(const std::string& train_conllu, const std::string& ou
   TokenStream stream;
   stream.text = text;
   stream.tokens = &toks;
+  compute_shapes(stream);
 
   constexpr std::uint32_t kBits = 18;
   constexpr unsigned kShift = 64 - kBits;
@@ -118,13 +119,16 @@ bool train_sentence_model(const std::string& train_conllu, const std::string& ou
   std::vector<std::uint32_t> offsets{0};
   std::vector<std::int8_t> labels;
   std::size_t e = 0;
+  std::size_t sentence_start = 0;  // gold history: the runtime uses its own decisions
   for (std::size_t i = 0; i + 1 < toks.size(); ++i) {
     while (e < ends.size() && ends[e] < toks[i].end) ++e;
     const bool gold = e < ends.size() && ends[e] == toks[i].end;
+    const std::size_t start = sentence_start;
+    if (gold || toks[i + 1].newlines_before >= 2) sentence_start = i + 1;
     if (toks[i + 1].newlines_before >= 2) continue;  // paragraph breaks are not learned
     if (!is_candidate(stream, i)) continue;
     std::uint64_t f[kMaxBoundaryFeatures];
-    std::size_t n = boundary_features(stream, i, f);
+    std::size_t n = boundary_features(stream, i, static_cast<std::uint32_t>(i + 1 - start), f);
     for (std::size_t k = 0; k < n; ++k) features.push_back(static_cast<std::uint32_t>(f[k] >> kShift));
     offsets.push_back(static_cast<std::uint32_t>(features.size()));
     labels.push_back(gold ? 1 : -1);

@@ -74,19 +74,15 @@ bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
-bool istarts(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
-}
-
 template <std::size_t N>
-bool in_list(std::string_view word, const std::array<std::string_view, N>& list) {
+bool in_list(std::string_view word, const std::string_view (&list)[N]) {
   for (auto w : list)
     if (iequals(word, w)) return true;
   return false;
 }
 
 template <std::size_t N>
-bool in_list_exact(std::string_view word, const std::array<std::string_view, N>& list) {
+bool in_list_exact(std::string_view word, const std::string_view (&list)[N]) {
   for (auto w : list)
     if (word == w) return true;
   return false;
@@ -95,7 +91,7 @@ bool in_list_exact(std::string_view word, const std::array<std::string_view, N>&
 // Prefixes EWT keeps attached to the rest of a hyphenated word ("non-bondad",
 // "e-mail", "co-workers"); every other hyphen between letters is split
 // ("Al - Zaman", "so - called": 736 splits against 400 kept in train).
-constexpr std::array<std::string_view, 23> kHyphenPrefixes = {
+constexpr std::string_view kHyphenPrefixes[] = {
     "e", "non", "pre", "anti", "mid", "re", "post", "co", "over", "pro", "multi", "ex",
     "sub", "semi", "cross", "neo", "psycho", "socio", "arch", "counter", "intra", "inter", "un"};
 
@@ -109,26 +105,33 @@ bool is_hyphen_prefix(std::string_view w) {
 
 // Abbreviations whose period belongs to the token ("Dr.", "etc.").
 // Titles almost never end a sentence; the others often do.
-constexpr std::array<std::string_view, 30> kTitles = {
+constexpr std::string_view kTitles[] = {
     "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Gov",
-    "Sen", "Rep", "Reps", "Rev", "Fr", "Hon", "Pres", "Supt", "Det", "Insp", "Cpl", "Pvt", "Brig", "Mme", "Sens"};
-constexpr std::array<std::string_view, 66> kAbbreviations = {
+    "Sen", "Rep", "Reps", "Rev", "Fr", "Hon", "Pres", "Supt", "Det", "Insp", "Cpl", "Pvt", "Brig", "Mme", "Sens", "Drs"};
+constexpr std::string_view kAbbreviations[] = {
     "Inc", "Co", "Corp", "Ltd", "Bros", "Jr", "Sr", "St", "Ave", "Blvd", "Rd", "Mt", "Ft", "Jan", "Feb", "Apr",
     "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs",
     "Fri", "Sat", "etc", "vs", "al", "approx", "dept", "Dept", "est", "ext", "fig", "Fig", "govt", "Govt", "vol",
     "Vol", "pp", "cf", "ca", "sq", "oz", "lbs", "yrs", "hrs", "mins", "Attn", "Tel", "Esq", "Univ", "Assn", "Calif",
-    "Wash", "Penn", "eg", "Ph"};
+    "Wash", "Penn", "eg", "Ph", "Sts", "PS", "ect", "Pvt"};
 
 // Top-level domains and file extensions that keep "name.ext" whole.
-constexpr std::array<std::string_view, 44> kExtensions = {
+constexpr std::string_view kExtensions[] = {
     "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "uk", "ca", "au", "de", "fr", "ru", "cn",
     "jp", "nz", "ie", "za", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "pdf", "txt", "htm", "html", "php",
     "asp", "aspx", "jsp", "cfm", "jpg", "jpeg", "png", "gif", "mp3", "zip", "exe", "csv", "xml"};
 
-// Number suffixes that stay on the number ("10th", "1990s"); others are units
-// and split off ("5 m", "10 k", "2 pm": 50, 20, 12 in train).
-bool is_number_suffix(std::string_view s) {
-  return iequals(s, "th") || iequals(s, "st") || iequals(s, "nd") || iequals(s, "rd") || iequals(s, "s");
+// Letters glued to a number split off when they are a unit or a word ("5 m",
+// "10 k", "2 pm", "10 minutes": 50, 20, 12 in train); ordinals, decades and
+// codes stay whole ("10th", "1990s", "83N", "3G").
+constexpr std::string_view kUnits[] = {
+    "m", "k", "b", "bn", "mn", "am", "pm", "mm", "cm", "km", "kg", "mg", "g", "ft", "lb", "lbs", "oz", "x", "hh",
+    "f", "hz", "khz", "mhz", "ghz", "kb", "mb", "gb", "tb", "sq", "min", "mins", "hr", "hrs", "sec", "mph", "kph",
+    "kw", "mw", "gw", "kwh", "ml", "yr", "yrs", "pc", "p", "t", "tn", "bbl", "c"};
+bool splits_from_number(std::string_view s) {
+  if (iequals(s, "th") || iequals(s, "st") || iequals(s, "nd") || iequals(s, "rd") || iequals(s, "s")) return false;
+  if (s.size() == 1 && s[0] >= 'A' && s[0] <= 'Z' && s != "M" && s != "K" && s != "B") return false;
+  return s.size() >= 4 || in_list(s, kUnits);
 }
 
 // Multi-word tokens written without an apostrophe, with their cut points.
@@ -136,7 +139,7 @@ struct Fused {
   std::string_view word;
   std::uint8_t cut1, cut2;  // cut2 == 0: two words
 };
-constexpr std::array<Fused, 38> kFused = {{
+constexpr Fused kFused[] = {
     {"cannot", 3, 0},  {"gonna", 3, 0},   {"wanna", 3, 0},    {"gotta", 3, 0},   {"outta", 3, 0},
     {"dunno", 2, 3},   {"dont", 2, 0},    {"didnt", 3, 0},    {"doesnt", 4, 0},  {"cant", 2, 0},
     {"wont", 2, 0},    {"couldnt", 5, 0}, {"wouldnt", 5, 0},  {"shouldnt", 6, 0}, {"isnt", 2, 0},
@@ -145,15 +148,37 @@ constexpr std::array<Fused, 38> kFused = {{
     {"whats", 4, 0},   {"theres", 5, 0},  {"heres", 4, 0},    {"hes", 2, 0},     {"youre", 3, 0},
     {"theyre", 4, 0},  {"youll", 3, 0},   {"itll", 2, 0},     {"youve", 3, 0},   {"theyve", 4, 0},
     {"weve", 2, 0},    {"elses", 4, 0},   {"sorta", 4, 0},
-}};
+};
+
+// Finds `w` (2 to 8 ASCII letters, any case) in kFused. Called for most
+// words, so it first rejects by length and first letter.
+const Fused* find_fused(std::string_view w) {
+  static const auto index = [] {
+    // For each (length, first letter): bit set of kFused entries.
+    std::array<std::array<std::uint64_t, 26>, 9> bits{};
+    for (std::size_t k = 0; k < std::size(kFused); ++k)
+      bits[kFused[k].word.size()][kFused[k].word[0] - 'a'] |= std::uint64_t{1} << k;
+    return bits;
+  }();
+  static_assert(std::size(kFused) <= 64);
+  char c = lower(w[0]);
+  if (c < 'a' || c > 'z') return nullptr;
+  std::uint64_t candidates = index[w.size()][c - 'a'];
+  while (candidates) {
+    int k = __builtin_ctzll(candidates);
+    candidates &= candidates - 1;
+    if (iequals(w, kFused[k].word)) return &kFused[k];
+  }
+  return nullptr;
+}
 
 // Words after which "its" is "it" + "s" rather than the possessive.
-constexpr std::array<std::string_view, 24> kItsIsNext = {
+constexpr std::string_view kItsIsNext[] = {
     "not", "a", "an", "the", "really", "very", "so", "just", "all", "been", "like", "also",
     "still", "nothing", "definitely", "simply", "too", "going", "getting", "ok", "okay", "now", "always", "never"};
 
 // Emoticons kept as one token when they stand alone.
-constexpr std::array<std::string_view, 34> kEmoticons = {
+constexpr std::string_view kEmoticons[] = {
     ":-)", ":-(", ":-D", ":-P", ":-p", ":-/", ";-)", ">:(", ":'(", "^_^", ":)", ":(", ":D", ":P", ":p", ":/", ":O",
     ":o", ":]", ":[", ":|", ":S", ";)", ";(", ";P", ";D", "=)", "=(", "=D", "^^", "<3", "(:", "):", ":$"};
 
@@ -290,23 +315,15 @@ class Scanner {
       return e;
     };
 
-    // URL: a scheme or "www." at the start of the chunk or after an opening bracket/quote.
-    for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
-      if (i > 0) {
-        char p = s[i - 1];
-        if (!(p == '(' || p == '[' || p == '<' || p == '"' || p == '\'' || p == '{' ||
-              (static_cast<unsigned char>(p) >= 0x80 && i >= 3))) {
-          if (ascii_alpha(p) || ascii_digit(p) || i > 3) break;
-          continue;
-        }
-      }
-      std::string_view rest = s.substr(i);
-      if (istarts(rest, "http://") || istarts(rest, "https://") || istarts(rest, "ftp://") ||
-          istarts(rest, "www.") || istarts(rest, "mailto:") || istarts(rest, "file://")) {
-        std::size_t e = strip_end(i, s.size());
-        // A URL may end in a bracket it opened itself: ".../Foo_(bar)".
-        if (e < s.size() && s[e] == ')' && s.substr(i, e - i).find('(') != std::string_view::npos) ++e;
-        if (e <= i + 4) return false;
+    // URL: a scheme or "www." not glued to a word before it.
+    if (std::size_t i = url_start(s); i != std::string_view::npos) {
+      std::size_t e = strip_end(i, s.size());
+      // A URL may end in a bracket it opened itself: ".../Foo_(bar)".
+      if (e < s.size() && s[e] == ')' && s.substr(i, e - i).find('(') != std::string_view::npos) ++e;
+      // "<http://x.com>": stop at the closing angle bracket.
+      std::size_t angle = s.find('>', i);
+      if (i > 0 && s[i - 1] == '<' && angle != std::string_view::npos && angle < e) e = angle;
+      if (e > i + 4) {
         out_a = a + static_cast<std::uint32_t>(i);
         out_b = a + static_cast<std::uint32_t>(e);
         return true;
@@ -316,6 +333,18 @@ class Scanner {
     auto mailish = [](char c) {
       return ascii_alpha(c) || ascii_digit(c) || c == '.' || c == '_' || c == '-' || c == '%' || c == '+';
     };
+    if (at == 0 && s.size() > 4) {  // "@paulhastings.com": a bare mail domain
+      std::size_t e = 1;
+      while (e < s.size() && (ascii_alpha(s[e]) || ascii_digit(s[e]) || s[e] == '.' || s[e] == '-')) ++e;
+      while (e > 1 && (s[e - 1] == '.' || s[e - 1] == '-')) --e;
+      std::string_view domain = s.substr(1, e - 1);
+      std::size_t d = domain.rfind('.');
+      if (d != std::string_view::npos && d > 0 && in_list(domain.substr(d + 1), kExtensions)) {
+        out_a = a;
+        out_b = a + static_cast<std::uint32_t>(e);
+        return true;
+      }
+    }
     if (at != std::string_view::npos && at > 0 && at + 1 < s.size()) {
       char before = s[at - 1], after = s[at + 1];
       if ((ascii_alpha(before) || ascii_digit(before) || before == '.' || before == '_') &&
@@ -334,35 +363,44 @@ class Scanner {
       }
     }
 
-    // name.ext: file names and bare domains ("enrongss.xls", "amazon.com").
-    if (dot != std::string_view::npos) {
-      std::size_t i = 0;
-      while (i < s.size() && (s[i] == '(' || s[i] == '[' || s[i] == '"' || s[i] == '\'' || s[i] == '<')) ++i;
-      std::size_t e = strip_end(i, s.size());
-      std::string_view core = s.substr(i, e - i);
+    // Hyphenated domain names: "Get-A-Free-House.com".
+    if (dot != std::string_view::npos && s.find('-') != std::string_view::npos) {
+      std::size_t e = strip_end(0, s.size());
+      std::string_view core = s.substr(0, e);
       std::size_t d = core.rfind('.');
-      if (d == std::string_view::npos || d == 0 || d + 2 > core.size()) return false;
-      std::string_view ext = core.substr(d + 1);
-      if (ext.size() > 4) return false;
-      for (char c : ext)
-        if (!ascii_alpha(c) && !ascii_digit(c)) return false;
-      if (!in_list(ext, kExtensions)) return false;
-      char before = core[d - 1];
-      if (!ascii_alpha(before) && !ascii_digit(before) && before != '_') return false;
-      // Only word-like characters: "Washington.Com" yes, "(see:foo.com" no.
-      for (char c : core.substr(0, d)) {
-        if (!(ascii_alpha(c) || ascii_digit(c) || c == '.' || c == '_' || c == '-' || c == '#' || c == '/' ||
-              c == '~' || c == '%' || c == '&' || c == '=' || c == '?')) return false;
+      if (d != std::string_view::npos && d > 0 && d + 1 < core.size()) {
+        std::string_view tld = core.substr(d + 1);
+        bool web = iequals(tld, "com") || iequals(tld, "org") || iequals(tld, "net") || iequals(tld, "edu") ||
+                   iequals(tld, "gov");
+        bool clean = ascii_alpha(core[0]) || ascii_digit(core[0]);
+        for (char c : core.substr(0, d))
+          if (!(ascii_alpha(c) || ascii_digit(c) || c == '-' || c == '.')) clean = false;
+        if (web && clean) {
+          out_a = a;
+          out_b = a + static_cast<std::uint32_t>(e);
+          return true;
+        }
       }
-      // "e.g.com" is unlikely; "U.S.com" never happens: need a word of 2+ characters before the extension.
-      std::size_t k = d;
-      while (k > 0 && (ascii_alpha(core[k - 1]) || ascii_digit(core[k - 1]) || core[k - 1] == '_' || core[k - 1] == '-')) --k;
-      if (d - k < 2) return false;
-      out_a = a + static_cast<std::uint32_t>(i);
-      out_b = a + static_cast<std::uint32_t>(e);
-      return true;
     }
     return false;
+  }
+
+  static std::size_t url_start(std::string_view s) {
+    auto glued = [&](std::size_t i) { return i > 0 && (ascii_alpha(s[i - 1]) || ascii_digit(s[i - 1])); };
+    std::size_t best = std::string_view::npos;
+    if (std::size_t k = s.find("://"); k != std::string_view::npos) {
+      std::size_t i = k;
+      while (i > 0 && ascii_alpha(s[i - 1])) --i;
+      std::string_view scheme = s.substr(i, k - i);
+      if ((iequals(scheme, "http") || iequals(scheme, "https") || iequals(scheme, "ftp") || iequals(scheme, "file")) &&
+          !glued(i))
+        best = i;
+    }
+    for (std::string_view prefix : {std::string_view("www."), std::string_view("WWW."), std::string_view("mailto:")}) {
+      std::size_t i = s.find(prefix);
+      if (i != std::string_view::npos && i < best && !glued(i)) best = i;
+    }
+    return best;
   }
 
   void pieces(std::uint32_t a, std::uint32_t b) {
@@ -408,6 +446,35 @@ class Scanner {
     return r;
   }
 
+  // True when `p` holds a period followed by a word character.
+  bool next_is_word_dot(std::uint32_t p) const {
+    return p + 1 < chunk_end_ && text_[p] == '.' && is_word(char_at(text_, p + 1).cls);
+  }
+
+  // Parts of a run of small-letter words joined by single periods.
+  std::uint32_t dotted_name_parts(std::uint32_t p) const {
+    std::uint32_t parts = 0;
+    while (true) {
+      std::uint32_t e = p;
+      while (e < chunk_end_ && ((text_[e] >= 'a' && text_[e] <= 'z') || ascii_digit(text_[e]) || text_[e] == '_')) ++e;
+      if (e - p < 2) return parts >= 2 ? parts : 0;
+      ++parts;
+      if (!(e + 1 < chunk_end_ && text_[e] == '.' && text_[e + 1] >= 'a' && text_[e + 1] <= 'z')) return parts;
+      p = e + 1;
+    }
+  }
+  std::uint32_t dotted_name_end(std::uint32_t p) const {
+    while (true) {
+      std::uint32_t e = p;
+      while (e < chunk_end_ && ((text_[e] >= 'a' && text_[e] <= 'z') || ascii_digit(text_[e]) || text_[e] == '_')) ++e;
+      if (!(e + 1 < chunk_end_ && text_[e] == '.' && text_[e + 1] >= 'a' && text_[e + 1] <= 'z')) return e;
+      std::uint32_t f = e + 1;
+      while (f < chunk_end_ && ((text_[f] >= 'a' && text_[f] <= 'z') || ascii_digit(text_[f]) || text_[f] == '_')) ++f;
+      if (f - (e + 1) < 2) return e;
+      p = e + 1;
+    }
+  }
+
   static bool is_apostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019 || cp == '`'; }
 
   // Counts a sequence of digit groups joined by `sep` starting at run `first`;
@@ -436,6 +503,7 @@ class Scanner {
     std::uint32_t atoms = 1;
     bool letters_only = first.all_letters();
     bool initials = first.chars == 1 && first.letters == 1;  // "U.S", "e.g", "p.m"
+    bool code = false;  // a letters-and-digits code joined by hyphens
     std::uint32_t q = first.end;
 
     while (q < chunk_end_) {
@@ -482,8 +550,16 @@ class Scanner {
       std::uint32_t join_end = r.end;
       switch (c.cp) {
         case '.':
-          if (last.all_digits() && r.lead_digits > 0) join = true;  // 3.5, 1.2.3
-          else if (initials && r.chars == 1 && r.letters == 1) join = true;  // U.S, i.e, a.k.a
+          if (last.all_digits() && r.lead_digits > 0) {
+            join = true;  // 3.5, 1.2.3
+          } else if (initials && r.chars == 1 && r.letters == 1) {
+            join = true;  // U.S, i.e, a.k.a
+          } else if (r.all_letters() && r.chars <= 4 && !next_is_word_dot(r.end) && in_list(view(r.start, r.end), kExtensions)) {
+            join = true;  // file names and domains: enrongss.xls, amazon.com
+          } else if (atoms == 1 && dotted_name_parts(start) >= 3) {
+            join = true;  // alt.animals.cat, comp.sources.unix
+            join_end = dotted_name_end(start);
+          }
           break;
         case ',':
           // 1,200 and 3,202.61: groups of exactly three digits.
@@ -516,11 +592,13 @@ class Scanner {
             if (groups >= 3 && clean) {  // 713-853-3989, 11-20-2000
               join = true;
               join_end = e;
-            } else if (groups == 2 && clean && second == 4 && (last.chars == 3 || last.chars == 5)) {
-              join = true;  // 345-9945, 77415-0027; ranges such as 5-10 split
+            } else if (groups == 2 && clean && second == 4 && (last.chars == 1 || last.chars == 3 || last.chars == 5)) {
+              join = true;  // 345-9945, 3-5213, 77415-0027; ranges such as 5-10 split
             }
-          } else if (last.letters > 0 && last.lead_digits == 0 && last.letters < last.chars && r.lead_digits > 0) {
+          } else if ((code || (last.letters > 0 && last.lead_digits == 0 && last.letters < last.chars)) &&
+                     r.lead_digits > 0) {
             join = true;  // x3-9890, nmemdrft8-7-01: codes mixing letters and digits
+            code = true;
           }
           break;
         case '&':
@@ -555,19 +633,17 @@ class Scanner {
     if (last.lead_digits > 0 && last.letters > 0) {
       std::uint32_t k = last.start + last.lead_digits;
       Run suffix = run_at(k);
-      if (suffix.all_letters() && suffix.end == q && !is_number_suffix(view(k, q))) {
+      if (suffix.all_letters() && suffix.end == q && splits_from_number(view(k, q))) {
         emit(start, k);
         emit(k, q);
         return q;
       }
     }
 
-    if (letters_only && atoms == 1) {
-      for (const auto& f : kFused) {
-        if (iequals(w, f.word)) {
-          emit_mwt(start, start + f.cut1, f.cut2 ? start + f.cut2 : 0, q);
-          return q;
-        }
+    if (letters_only && atoms == 1 && w.size() >= 2 && w.size() <= 8) {
+      if (const Fused* f = find_fused(w)) {
+        emit_mwt(start, start + f->cut1, f->cut2 ? start + f->cut2 : 0, q);
+        return q;
       }
       if (iequals(w, "its") && its_is_contraction(q)) {
         emit_mwt(start, start + 2, 0, q);
@@ -593,10 +669,14 @@ class Scanner {
       if ((c.cp == '\'' || c.cp == 0x2019) && !open_single_ && letters_only && q - start >= 2 &&
           lower(text_[q - 1]) == 's') {
         Ch after = at(q + c.len);
-        if (after.len == 0 || !is_word(after.cls)) {
+        if (after.len == 0 || (!is_word(after.cls) && after.cp != '\'' && after.cp != 0x2019)) {
           emit_mwt(start, q, 0, q + c.len);
           return q + c.len;
         }
+      }
+      if (c.cp == '!' && w == "Yahoo") {
+        emit(start, q + 1);
+        return q + 1;
       }
       // "US$"
       if (c.cp == '$' && letters_only && atoms == 1 && w.size() <= 3 && !w.empty() && w[0] >= 'A' && w[0] <= 'Z') {
@@ -630,6 +710,10 @@ class Scanner {
     if (atoms != 1) return 0;
     if (in_list_exact(w, kTitles)) return kAbbreviation | kTitle;
     if (in_list_exact(w, kAbbreviations)) return kAbbreviation;
+    // Capitals: "LTD.", "INC.", "PVT."
+    if (w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }) &&
+        in_list(w, kAbbreviations))
+      return kAbbreviation;
     if ((w == "No" || w == "no" || w == "Nos" || w == "nos") ) {
       // "No. 1": only before a number.
       std::uint32_t p = after;
@@ -659,27 +743,38 @@ class Scanner {
         if (rest.substr(0, e.size()) != e) continue;
         std::uint32_t end = p + static_cast<std::uint32_t>(e.size());
         if (end < b && is_word(char_at(text_, end).cls)) continue;
-        // "(:" and "):" are brackets next to a colon unless they stand alone.
-        if ((e == "(:" || e == "):") && !(at_chunk_start(p) && end == b)) continue;
+        // "(:" is a bracket before a colon unless it stands alone.
+        if (e == "(:" && !(at_chunk_start(p) && end == b)) continue;
         emit(p, end, kEmoticon);
         return end;
       }
     }
     switch (c.cp) {
-      case '.': case '!': case '?': {
-        std::uint32_t e = p;
-        while (e < b && (text_[e] == '.' || text_[e] == '!' || text_[e] == '?')) ++e;
-        emit(p, e);
-        return e;
+      case '.': {
+        // ".doc" standing alone.
+        if (p + 1 < b && ascii_alpha(text_[p + 1]) && (at_chunk_start(p) || !is_word(prev_char(p).cls))) {
+          Run r = run_at(p + 1);
+          if (r.all_letters() && (r.end >= b || !is_word(char_at(text_, r.end).cls)) &&
+              in_list(view(r.start, r.end), kExtensions)) {
+            emit(p, r.end, kUrl);
+            return r.end;
+          }
+        }
+        return terminal_run(p);
       }
-      case '-': case '=': case '*': case '~': case '<': case '>': case '#': case '|': case '^': case '/':
-      case '\\': case '_': {
-        std::uint32_t e = p;
-        while (e < b && text_[e] == static_cast<char>(c.cp)) ++e;
-        emit(p, e);
-        return e;
-      }
-      case '+': {
+      case '!': case '?': case 0x2026:
+        return terminal_run(p);
+      case '#':
+        // Hashtags stay whole ("#audiobooks"); "# 1" does not.
+        if (p + 1 < b && ascii_alpha(text_[p + 1]) && (at_chunk_start(p) || !is_word(prev_char(p).cls))) {
+          Run r = run_at(p + 1);
+          if (r.all_letters()) {
+            emit(p, r.end);
+            return r.end;
+          }
+        }
+        return decoration(p);
+      case '+':
         // "+44", "+1": a sign that belongs to the number.
         if ((at_chunk_start(p) || !is_word(prev_char(p).cls)) && p + 1 < b && ascii_digit(text_[p + 1])) {
           Run r = run_at(p + 1);
@@ -688,8 +783,12 @@ class Scanner {
             return r.end;
           }
         }
+        return decoration(p);
+      case '-': case '=': case '*': case '~': case '<': case '>': case '|': case '^': case '_':
+        return decoration(p);
+      case '/': case '\\': case '$': {
         std::uint32_t e = p;
-        while (e < b && text_[e] == '+') ++e;
+        while (e < b && text_[e] == static_cast<char>(c.cp)) ++e;
         emit(p, e);
         return e;
       }
@@ -697,6 +796,11 @@ class Scanner {
         if (p + 1 < b && text_[p + 1] == '\'') {  // '' as a quotation mark
           bool opening = at_chunk_start(p);
           emit(p, p + 2, opening ? kOpeningQuote : kClosingQuote);
+          return p + 2;
+        }
+        // "'s" standing alone ("Elena 's").
+        if (p + 2 <= b && (text_[p + 1] == 's' || text_[p + 1] == 'S') && (p + 2 == b || !is_word(char_at(text_, p + 2).cls))) {
+          emit(p, p + 2);
           return p + 2;
         }
         // '72, '02: an elided century.
@@ -707,8 +811,20 @@ class Scanner {
         }
         return single_quote(p, 1);
       }
-      case 0x2018: return single_quote(p, c.len);
-      case 0x2019: return single_quote(p, c.len);
+      case 0x2018: case 0x2019: {
+        // Doubled curly single quotes serve as a double quote: "‘’", "’’".
+        if (p + 3 < b + 1 && p + 6 <= b && (text_.substr(p + 3, 3) == "\xE2\x80\x98" || text_.substr(p + 3, 3) == "\xE2\x80\x99")) {
+          emit(p, p + 6, c.cp == 0x2018 ? kOpeningQuote : kClosingQuote);
+          return p + 6;
+        }
+        // ’72: an elided century.
+        if (c.cp == 0x2019 && p + 5 <= text_.size() && ascii_digit(text_[p + 3]) && ascii_digit(text_[p + 4]) &&
+            (p + 5 >= b || !is_word(char_at(text_, p + 5).cls)) && p + 5 <= b) {
+          emit(p, p + 5);
+          return p + 5;
+        }
+        return single_quote(p, c.len);
+      }
       case '`': {
         if (p + 1 < b && text_[p + 1] == '`') {
           emit(p, p + 2, kOpeningQuote);
@@ -726,6 +842,35 @@ class Scanner {
         emit(p, p + c.len);
         return p + c.len;
     }
+  }
+
+  static bool is_decoration(char c) {
+    return c == '-' || c == '=' || c == '*' || c == '~' || c == '<' || c == '>' || c == '|' || c == '^' ||
+           c == '_' || c == '+' || c == '#';
+  }
+
+  // Runs of line-drawing characters are one token ("--", "====", "---->===").
+  std::uint32_t decoration(std::uint32_t p) {
+    std::uint32_t e = p + 1;
+    while (e < chunk_end_ && text_[e] == text_[p]) ++e;
+    std::uint32_t mixed = e;
+    while (mixed < chunk_end_ && is_decoration(text_[mixed])) ++mixed;
+    if (mixed - p >= 3) e = mixed;  // but "<>" and "->" are two tokens
+    emit(p, e);
+    return e;
+  }
+
+  // Runs of final punctuation are one token: "?!", "!!!", "...", "….".
+  std::uint32_t terminal_run(std::uint32_t p) {
+    std::uint32_t e = p;
+    while (e < chunk_end_) {
+      char ch = text_[e];
+      if (ch == '.' || ch == '!' || ch == '?') { ++e; continue; }
+      if (text_.substr(e, 3) == "\xE2\x80\xA6" && e + 3 <= chunk_end_) { e += 3; continue; }
+      break;
+    }
+    emit(p, e);
+    return e;
   }
 
   static bool is_opener(char32_t cp) {
