@@ -93,8 +93,9 @@ Shape shape_of(std::string_view text, const SurfaceToken& t) {
     case '(': case '[': case '{': return kShOpenBracket;
     case ')': case ']': case '}': return kShCloseBracket;
     case 0x2022: case 0x00B7: case 0x25AA: case 0x25BA: case 0x2023: case 0x25E6: case 0x25B6: case 0x27A4:
-    case 0x25CF: case 0x25A0: case '*':
+    case 0x25CF: case 0x25A0:
       return kShBullet;
+    case '*': return s.size() == 1 ? kShBullet : kShSymbol;
     default: break;
   }
   if (c >= '0' && c <= '9') return kShNumber;
@@ -263,8 +264,12 @@ void compute_shapes(TokenStream& st) {
 bool is_candidate(const TokenStream& st, std::size_t i) {
   Shape s0 = shape_at(st, i);
   Shape s1 = shape_at(st, i + 1);
-  if (s0 == kShOpenQuote || s0 == kShOpenBracket || s0 == kShComma || s0 == kShTitle) return false;
+  if (s0 == kShOpenQuote || s0 == kShOpenBracket || s0 == kShComma || s0 == kShTitle || s0 == kShBullet) return false;
   if (s1 == kShComma || s1 == kShCloseBracket || s1 == kShSemicolon || s1 == kShCloseQuote) return false;
+  // Punctuation glued to the token before it belongs to its sentence ("home.").
+  if (!(*st.tokens)[i + 1].space_before &&
+      (is_terminal(s1) || s1 == kShColon || s1 == kShQuote || s1 == kShDash || s1 == kShSymbol))
+    return false;
   if (s1 == kShLower && (s0 == kShLower || s0 == kShCap || s0 == kShAllCaps || s0 == kShNumber ||
                          s0 == kShOtherLetter || s0 == kShDash || s0 == kShColon || s0 == kShSemicolon))
     return false;
@@ -403,7 +408,13 @@ void split_sentences(const TokenStream& st, std::size_t first, std::size_t last,
       decided = yes = true;
     } else if (next.newlines_before == 1) {
       if (!st.wrapped) {
-        decided = yes = true;
+        // Each line stands alone, unless a sentence visibly runs on: a
+        // small letter after a word or a comma.
+        const Shape s0 = shape_at(st, i), s1 = shape_at(st, i + 1);
+        const bool runs_on = s1 == kShLower && (s0 == kShLower || s0 == kShCap || s0 == kShAllCaps ||
+                                                 s0 == kShNumber || s0 == kShComma || s0 == kShOtherLetter);
+        decided = !runs_on;
+        yes = !runs_on;
       } else if (line_length(st.text, toks[i].start) * 10 < st.wrap_width * 6 || starts_list_item(st, i + 1)) {
         // A short line ends its paragraph; a list item starts a new line.
         decided = yes = true;
