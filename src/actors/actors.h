@@ -91,6 +91,24 @@ class ActorDictionary {
   std::vector<AgentEntry> agents_;
 };
 
+// ---------------------------------------------------------------------------
+// Matching (filled in by the actor matcher; consumed by the event coder)
+
+// One actor found in a sentence: a span of words resolved (or not) to a code.
+struct ActorMention {
+  std::uint32_t first = 0;  // word indices into Sentence::tokens, inclusive
+  std::uint32_t last = 0;
+  std::uint32_t head = 0;   // the word the mention hangs on in the parse (its syntactic head)
+  std::string text;         // surface text of the span
+  std::string code;         // full CAMEO-style code, e.g. "BLRGOV", "IGOEUREEC"; empty if unresolved
+  std::string country;      // ISO3 or empty (IGOs, unknown)
+  std::string sector;       // primary sector code ("GOV") or empty
+  std::string entity;       // dictionary id of a named entity (person/org/group/country), or empty
+  std::string kind;         // "country", "person", "igo", "ngo", "group", "agent", "pronoun", "unresolved"
+  bool coreferent = false;  // resolved through coreference (pronoun, title, surname)
+  std::uint32_t antecedent_sentence = 0;  // where the coreferent actor was named
+};
+
 // True for CAMEO-style codes: 3-letter segments of A-Z (the first may be "---").
 bool is_valid_actor_code(std::string_view code);
 
