@@ -113,7 +113,11 @@ constexpr std::string_view kAbbreviations[] = {
     "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs",
     "Fri", "Sat", "etc", "vs", "al", "approx", "dept", "Dept", "est", "ext", "fig", "Fig", "govt", "Govt", "vol",
     "Vol", "pp", "cf", "ca", "sq", "oz", "lbs", "yrs", "hrs", "mins", "Attn", "Tel", "Esq", "Univ", "Assn", "Calif",
-    "Wash", "Penn", "eg", "Ph", "Sts", "PS", "ect", "Pvt"};
+    "Wash", "Penn", "eg", "Ph", "Sts", "PS", "ect", "Pvt",
+    // References and measures in edited text: "Fig. 3", "ch. 4", "1 tsp. salt".
+    "Fig", "Figs", "figs", "Ch", "ch", "Sec", "sec", "Eq", "eq", "Vols", "vols", "ed", "eds", "incl", "esp",
+    "min", "hr", "yr", "wk", "tsp", "tbsp", "resp", "viz", "ibid", "cit", "seq", "orig", "misc", "Inst", "Assoc",
+    "assoc", "Dist", "Div", "Bldg", "Atty"};
 
 // Top-level domains and file extensions that keep "name.ext" whole.
 constexpr std::string_view kExtensions[] = {

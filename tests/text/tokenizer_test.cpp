@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -141,6 +142,50 @@ TEST(Tokenizer, InvalidBytesDoNotBreakIt) {
     covered += t.end - t.start;
   }
   EXPECT_EQ(covered, text.size() - 2);  // everything but the two spaces
+}
+
+// Random strings of awkward pieces: tokens are ordered, disjoint, non-empty,
+// cover every byte that is not whitespace, and multi-word cuts lie inside.
+TEST(Tokenizer, RandomInputInvariants) {
+  const std::vector<std::string> pieces = {
+      "a", "Z", "7", ".", ",", "'", "\u2019", "\"", "-", "--", "/", ":", "@", "http://", "www.", ".com", "$", "%",
+      "(", ")", "n't", "'s", "s'", "don", "U.S.", "Dr.", "...", "\u2026", "!", "?", " ", "  ", "\n", "\n\n",
+      "\u00A0", "\u202F", "\u2014", "\u00E9", "\xff", "\xe2\x80", "#", "+", "=", "*", ":)", "1,000", "3.5",
+      "e-mail", "cannot", "its", "Its", "`", "''", "\u201C", "\u201D", "_", "&", "AT&T", "5pm", "\t"};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int n = 1 + static_cast<int>(rng() % 12);
+    for (int k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+    std::vector<SurfaceToken> out;
+    text_internal::tokenize(text, 0, static_cast<std::uint32_t>(text.size()), out);
+    std::vector<bool> covered(text.size(), false);
+    std::uint32_t prev_end = 0;
+    for (const auto& t : out) {
+      ASSERT_LT(t.start, t.end) << text;
+      ASSERT_LE(t.end, text.size()) << text;
+      ASSERT_GE(t.start, prev_end) << text;
+      prev_end = t.end;
+      for (std::uint32_t b = t.start; b < t.end; ++b) covered[b] = true;
+      if (t.words > 1) {
+        ASSERT_GT(t.cut[0], t.start) << text;
+        ASSERT_LT(t.cut[0], t.end) << text;
+        if (t.words == 3) {
+          ASSERT_GT(t.cut[1], t.cut[0]) << text;
+          ASSERT_LT(t.cut[1], t.end) << text;
+        }
+      }
+    }
+    for (std::size_t b = 0; b < text.size(); ++b) {
+      const unsigned char c = static_cast<unsigned char>(text[b]);
+      const bool space = c == ' ' || c == '\n' || c == '\t';
+      if (space) {
+        EXPECT_FALSE(covered[b]) << "byte " << b << " of '" << text << "'";
+      } else if (c < 0x80) {
+        EXPECT_TRUE(covered[b]) << "byte " << b << " of '" << text << "'";
+      }
+    }
+  }
 }
 
 // Every token of a prepared document points at its own text.
