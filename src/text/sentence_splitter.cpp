@@ -353,10 +353,48 @@ std::unique_ptr<SentenceModel> from_model_file(const ModelFile& file, const std:
     }
     model->weights[index[k]] = value[k];
   }
+  // The sample the trainer split must split the same way now; otherwise the
+  // features changed since training and the weights mean nothing.
+  auto selftest = file.sections.find("selftest");
+  if (selftest == file.sections.end()) {
+    error = name + ": sentence model lacks its 'selftest' section";
+    return nullptr;
+  }
+  ByteReader t(selftest->second);
+  std::string sample = t.str();
+  auto expected = t.array<std::uint32_t>();
+  if (t.failed() || !t.at_end()) {
+    error = name + ": sentence model has a bad 'selftest' section";
+    return nullptr;
+  }
+  if (sample_boundaries(*model, sample) != expected) {
+    error = name + ": sentence model fails its self-test (features changed since it was trained); retrain it";
+    return nullptr;
+  }
   return model;
 }
 
 }  // namespace
+
+const char* const kSelfTestSample =
+    "MINSK, Nov 28 (Reuters) - Belarus's leader met Xi Jinping on Monday. The U.S. State Department said it was "
+    "\"concerned.\" Lt. Gen. John Smith arrived at 5 p.m. local time, officials said. What now? Talks resume in Jan. "
+    "2024 (probably). I don't know... Nobody does!";
+
+std::vector<std::uint32_t> sample_boundaries(const SentenceModel& model, std::string_view text) {
+  std::vector<SurfaceToken> toks;
+  tokenize(text, 0, static_cast<std::uint32_t>(text.size()), toks);
+  TokenStream stream;
+  stream.text = text;
+  stream.tokens = &toks;
+  compute_shapes(stream);
+  std::vector<std::uint8_t> boundary;
+  split_sentences(stream, 0, toks.size(), &model, boundary);
+  std::vector<std::uint32_t> ends;
+  for (std::size_t i = 0; i < toks.size(); ++i)
+    if (boundary[i]) ends.push_back(toks[i].end);
+  return ends;
+}
 
 std::unique_ptr<SentenceModel> SentenceModel::from_bytes(std::string_view bytes, const std::string& name,
                                                          std::string& error) {

@@ -85,6 +85,12 @@ bool is_candidate(const TokenStream& stream, std::size_t i);
 std::size_t boundary_features(const TokenStream& stream, std::size_t i, std::uint32_t sentence_length,
                               std::uint64_t* out);
 
+// A fixed paragraph the trainer splits with the fresh model and stores in
+// the model file; loading splits it again and refuses the model if the
+// boundaries (byte offsets where sentences end) differ.
+extern const char* const kSelfTestSample;
+std::vector<std::uint32_t> sample_boundaries(const SentenceModel& model, std::string_view text);
+
 // Trains the boundary classifier on a CoNLL-U file (use UD English-EWT
 // train only) and writes the model file. Returns false and sets `error` on
 // failure. Wired into the CLI as `kestrel train sentences --train X --out Y`.

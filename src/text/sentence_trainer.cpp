@@ -179,6 +179,16 @@ bool train_sentence_model(const std::string& train_conllu, const std::string& ou
   weights.array(index);
   weights.array(value);
   model.sections["weights"] = weights.take();
+
+  SentenceModel trained;
+  trained.bits = kBits;
+  trained.threshold = 0.0f;
+  trained.weights.assign(buckets, 0.0f);
+  for (std::size_t k = 0; k < index.size(); ++k) trained.weights[index[k]] = value[k];
+  ByteWriter selftest;
+  selftest.str(kSelfTestSample);
+  selftest.array(sample_boundaries(trained, kSelfTestSample));
+  model.sections["selftest"] = selftest.take();
   return write_model_file(out_path, model, error);
 }
 
