@@ -184,7 +184,7 @@ constexpr std::string_view kItsIsNext[] = {
 // Emoticons kept as one token when they stand alone.
 constexpr std::string_view kEmoticons[] = {
     ":-)", ":-(", ":-D", ":-P", ":-p", ":-/", ";-)", ">:(", ":'(", "^_^", ":)", ":(", ":D", ":P", ":p", ":/", ":O",
-    ":o", ":]", ":[", ":|", ":S", ";)", ";(", ";P", ";D", "=)", "=(", "=D", "^^", "<3", "(:", "):", ":$"};
+    ":o", ":]", ":[", ":|", ":S", ";)", ";(", ";P", ";D", "=)", "=(", "=D", "^^", "<3", "(:"};
 
 class Scanner {
  public:
@@ -295,8 +295,9 @@ class Scanner {
     }
   }
 
-  // URLs, e-mail addresses and file names are kept whole; finds one in the
-  // chunk (without surrounding brackets, quotes and final punctuation).
+  // URLs, e-mail addresses and hyphenated domain names are kept whole; finds
+  // one in the chunk (without surrounding brackets, quotes and final
+  // punctuation). File names and plain domains are joined in word().
   bool find_atomic(std::uint32_t a, std::uint32_t b, std::uint32_t& out_a, std::uint32_t& out_b) const {
     std::string_view s = view(a, b);
     if (s.size() < 4) return false;
@@ -617,9 +618,9 @@ class Scanner {
       q = join_end;
       if (join_end == r.end) {
         last = r;
-      } else {  // several digit groups joined at once: the last one matters for units
+      } else {  // several groups joined at once: the last one matters for units
         std::uint32_t k = join_end;
-        while (k > start && ascii_digit(text_[k - 1])) --k;
+        while (k > start && (ascii_alpha(text_[k - 1]) || ascii_digit(text_[k - 1]) || text_[k - 1] == '_')) --k;
         last = run_at(k);
       }
       ++atoms;
