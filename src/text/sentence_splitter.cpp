@@ -333,6 +333,7 @@ std::unique_ptr<SentenceModel> from_model_file(const ModelFile& file, const std:
   ByteReader m(meta->second);
   model->bits = m.u32();
   model->threshold = m.f32();
+  model->word_margin = m.f32();
   if (m.failed() || model->bits < 8 || model->bits > 26) {
     error = name + ": sentence model has a bad 'meta' section";
     return nullptr;
@@ -460,7 +461,16 @@ void split_sentences(const TokenStream& st, std::size_t first, std::size_t last,
     }
     if (!decided && is_candidate(st, i)) {
       const auto length = static_cast<std::uint32_t>(i + 1 - sentence_start);
-      yes = model ? model->score(st, i, length) > model->threshold : rule_boundary(st, i);
+      if (model) {
+        // Edited text rarely ends a sentence on a bare word inside a
+        // paragraph, and a false split costs an event: ask for more evidence.
+        const Shape s0 = shape_at(st, i);
+        const bool bare_word = s0 == kShLower || s0 == kShCap || s0 == kShAllCaps || s0 == kShNumber ||
+                               s0 == kShOtherLetter;
+        yes = model->score(st, i, length) > model->threshold + (bare_word ? model->word_margin : 0.0f);
+      } else {
+        yes = rule_boundary(st, i);
+      }
     }
     boundary[i] = yes ? 1 : 0;
     if (yes) sentence_start = i + 1;

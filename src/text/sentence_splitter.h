@@ -62,6 +62,7 @@ class SentenceModel {
   // Model-file sections; used by the trainer.
   std::uint32_t bits = 18;        // log2 of the number of weight buckets
   float threshold = 0.0f;
+  float word_margin = 0.0f;       // extra score needed after a bare word (no punctuation)
   std::vector<float> weights;
 };
 
