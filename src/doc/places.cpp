@@ -1,0 +1,318 @@
+// Toponyms in the text, resolved against the gazetteer with the document as
+// context.
+//
+// Finding: capitalized word runs looked up longest-first (up to six words,
+// lower-case connectors such as "of" allowed inside: "Republic of Belarus").
+// A run glued to other capitalized words ("George Washington", "Paris
+// Hilton") is a name, not a place; a lone sentence-initial word must be a
+// country, a division or a large town to count, since "Police" and "Nice"
+// are towns too.
+//
+// Resolving: each reading of a name (Tripoli in Libya or Lebanon) scores a
+// prior from its kind and population, then gains when its country is named
+// elsewhere in the document (two passes: unambiguous names first), when a
+// qualifier follows ("Paris, Texas"), and, for landmarks, when the word for
+// the kind of landmark follows ("the Matsyulishchi military airfield").
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <optional>
+#include <map>
+#include <set>
+
+#include "doc/doc.h"
+#include "doc/doc_internal.h"
+
+namespace kestrel {
+namespace {
+
+using doc_internal::is_capitalized;
+
+constexpr std::size_t kMaxWords = 6;
+constexpr std::size_t kMaxReadings = 64;  // postings are sorted by prior; the rest never win
+
+bool is_connector(std::string_view w) {
+  return w == "of" || w == "de" || w == "del" || w == "la" || w == "el" || w == "al" || w == "-" || w == "and" ||
+         w == "upon" || w == "on" || w == "the" || w == "da" || w == "do" || w == "dos" || w == "das" || w == "van";
+}
+
+// Capitalized words that are towns somewhere but, alone at the start of a
+// sentence, are nearly always ordinary words or names.
+bool is_common_capital(std::string_view w) {
+  static const std::set<std::string_view> words = {
+      "of", "most", "police", "nice", "reading", "mobile", "said", "bath", "split", "orange", "man", "deal",
+      "hope", "liberty", "independence", "progress", "union", "unity", "university", "opposition", "president",
+      "minister", "government", "general", "state", "national", "central", "north", "south", "east", "west",
+      "new", "white", "black", "red", "green", "christmas", "but", "if", "as", "so", "he", "she", "we", "they",
+      "it", "this", "that", "there", "when", "while", "after", "before", "since", "however", "meanwhile", "also",
+      "experts", "analysts", "officials", "good", "bad", "why", "how", "what", "who", "where", "some", "many",
+      "more", "other", "one", "two", "three", "first", "last", "next", "only", "both", "each", "all", "any",
+      "no", "yes", "mr", "mrs", "ms", "dr", "sir", "lord", "saint", "st", "innovation", "photo", "related",
+      "read", "see", "watch", "video", "live", "update", "breaking", "victory", "paradise", "friendship",
+      "commerce", "industry", "enterprise", "freedom", "harmony", "concord", "eden", "globe", "energy", "opportunity",
+      "success", "security", "defence", "defense", "justice", "peace", "republic", "kingdom", "empire", "navy",
+      "army", "march", "may", "june", "august", "april", "january", "date", "place", "time", "day", "week",
+      "year", "month", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+      "tomorrow", "yesterday", "in", "on", "at", "the", "a", "an", "and", "or", "for", "to", "by", "with",
+      "from", "against", "despite", "during", "under", "over", "about", "among", "between", "through", "bar", "page", "media", "sale", "home", "mission", "marathon", "chase", "buy",
+      "sell", "trade", "ban", "win", "lose", "even", "said", "says", "say", "asked", "told", "let", "much"};
+  return words.count(w) > 0;
+}
+
+// Capitalized only because they open a sentence: a place after them is not
+// glued to a name ("In Beijing", but "George Washington").
+bool is_function_word(std::string_view w) {
+  static const std::set<std::string_view> words = {
+      "in", "on", "at", "the", "a", "an", "and", "but", "or", "for", "to", "by", "with", "from", "against",
+      "despite", "during", "under", "over", "about", "among", "between", "through", "if", "as", "so", "when",
+      "while", "after", "before", "since", "however", "meanwhile", "also", "this", "that", "there", "it", "he",
+      "she", "we", "they", "near", "outside", "inside", "across", "around", "into", "toward", "towards", "like",
+      "unlike", "until", "both", "neither", "either", "even", "only", "yet", "nor", "of", "off", "via", "per"};
+  return words.count(w) > 0;
+}
+
+bool is_locative(std::string_view w) {
+  return w == "in" || w == "at" || w == "near" || w == "outside" || w == "inside" || w == "across" ||
+         w == "around" || w == "throughout" || w == "into" || w == "towards" || w == "toward" || w == "within" ||
+         w == "off" || w == "on";
+}
+
+// Words between a locative preposition and the name: "in the Belarusian
+// capital of Minsk", "near the city of Bakhmut".
+bool is_place_filler(std::string_view w) {
+  return w == "the" || w == "city" || w == "town" || w == "village" || w == "capital" || w == "region" ||
+         w == "province" || w == "district" || w == "of" || w == "northern" || w == "southern" || w == "eastern" ||
+         w == "western" || w == "central" || w == "port" || w == "occupied" || w == "besieged" || w == "embattled" ||
+         w == "disputed" || w == "frontline" || w == "front-line" || w == "southeastern" || w == "northeastern" ||
+         w == "southwestern" || w == "northwestern" || w == "neighbouring" || w == "neighboring" || w == "nearby";
+}
+
+// Nouns that say a name is a landmark of the given GeoNames feature.
+bool landmark_noun_fits(std::string_view noun, std::string_view feature) {
+  if (feature == "AIRB") return noun == "airfield" || noun == "airbase" || noun == "base" || noun == "aerodrome";
+  if (feature == "AIRP") return noun == "airport";
+  if (feature == "PS") return noun == "plant" || noun == "station" || noun == "npp";
+  if (feature == "MFG") return noun == "plant" || noun == "steelworks" || noun == "works" || noun == "factory";
+  if (feature == "BDG") return noun == "bridge";
+  if (feature == "MILB") return noun == "base" || noun == "prison" || noun == "camp";
+  return false;
+}
+
+struct Candidate {
+  std::uint32_t sentence = 0, first = 0, last = 0;
+  std::vector<std::uint32_t> readings;
+  std::vector<double> prior;
+  bool locative = false;
+  bool dateline = false;
+  bool sentence_initial = false;
+  std::string qualifier_key;  // normalized word after ", " ("texas" in "Paris, Texas")
+  std::optional<std::uint32_t> landmark_noun;  // word index of "airfield", ...
+  std::string noun;
+};
+
+double prior_of(const Gazetteer& g, std::uint32_t idx) {
+  PlaceKind k = g.kind(idx);
+  double pop = std::log10(static_cast<double>(g.population(idx)) + 1.0);
+  switch (k) {
+    case PlaceKind::Country: return 9.0;
+    case PlaceKind::Admin1: return 6.5 + 0.2 * pop;
+    case PlaceKind::Region: return 7.0;
+    case PlaceKind::Landmark: return 6.0;
+    case PlaceKind::City: {
+      std::string_view f = g.feature(idx);
+      double base = f == "PPLC" ? 4.0 : f == "PPLA" ? 2.5 : f == "PPLA2" ? 1.5 : 0.5;
+      return base + 0.6 * pop;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::vector<PlaceMention> doc_internal::find_places(const Document& doc, const Gazetteer& g, const SentenceMentions& mentions) {
+  std::vector<Candidate> cands;
+  for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    if (s.kind == SegmentKind::Caption || s.kind == SegmentKind::Bullet || s.kind == SegmentKind::Byline) continue;
+    auto w = doc_internal::lower_forms(s);
+    // Words that the actor stage says are people or organisations.
+    std::vector<bool> actor(s.tokens.size(), false);
+    if (si < mentions.size())
+      for (const ActorMention& m : mentions[si])
+        if (m.kind != "country" && m.kind != "unresolved")
+          for (std::uint32_t k = m.first; k <= m.last && k < actor.size(); ++k) actor[k] = true;
+    bool parsed = std::any_of(s.tokens.begin(), s.tokens.end(), [](const Token& t) { return !t.upos.empty() && t.upos != "_"; });
+    std::size_t start_of_clause = 0;  // first word after a sentence start, quote or colon
+    for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+      const std::string& f = s.tokens[i].form;
+      if (doc_internal::is_open_quote(f) || f == ":" || f == "-" || f == "\xE2\x80\x94" || f == "\xE2\x80\x93" ||
+          f == "\xE2\x80\xA2" || f == "(") {
+        start_of_clause = i + 1;
+        continue;
+      }
+      if (!is_capitalized(f) || actor[i]) continue;
+      // Longest run first.
+      std::size_t best_last = 0;
+      std::span<const std::uint32_t> best;
+      for (std::size_t len = std::min(kMaxWords, s.tokens.size() - i); len >= 1; --len) {
+        std::size_t last = i + len - 1;
+        if (!is_capitalized(s.tokens[last].form) && w[last] != "d.c.")
+          continue;
+        bool ok = true;
+        for (std::size_t k = i + 1; k < last && ok; ++k)
+          ok = is_capitalized(s.tokens[k].form) || is_connector(w[k]) || s.tokens[k].form == ".";
+        if (!ok) continue;
+        auto hits = g.lookup(doc.text.substr(s.tokens[i].start, s.tokens[last].end - s.tokens[i].start));
+        if (!hits.empty()) {
+          best = hits;
+          best_last = last;
+          break;
+        }
+      }
+      if (best.empty()) continue;
+      Candidate c;
+      c.sentence = si;
+      c.first = static_cast<std::uint32_t>(i);
+      c.last = static_cast<std::uint32_t>(best_last);
+      c.dateline = s.kind == SegmentKind::Dateline;
+      c.sentence_initial = i == start_of_clause;
+      std::size_t next = best_last + 1;
+      // Part of a longer name: "George Washington", "Jordan Peterson",
+      // "Paris Saint-Germain". Skipped as a whole.
+      bool glued_before = i > start_of_clause && is_capitalized(s.tokens[i - 1].form) && !c.dateline &&
+                          s.tokens[i - 1].end + 1 == s.tokens[i].start && !is_function_word(w[i - 1]);
+      bool glued_after = next < s.tokens.size() && is_capitalized(s.tokens[next].form) && !c.dateline &&
+                         s.tokens[next].start == s.tokens[best_last].end + 1;
+      bool glued_word = next < s.tokens.size() && s.tokens[next].start == s.tokens[best_last].end &&
+                        (std::isalnum(static_cast<unsigned char>(s.tokens[next].form[0])) ||
+                         s.tokens[next].form == "-");  // "Belarusian-Chinese", "LukashenkoPhoto"
+      if (glued_before || glued_word || actor[best_last]) {
+        i = best_last;
+        continue;
+      }
+      if (glued_after) {
+        // "Minsk Region" would have matched whole; a capitalized word after
+        // a place name is a name ("Washington Post") unless the place is a
+        // country or division ("Russia Today" excepted, alas).
+        bool big = g.kind(best[0]) == PlaceKind::Country;
+        if (!big) {
+          i = best_last;
+          continue;
+        }
+      }
+      if (parsed && c.first == c.last && s.tokens[i].upos != "PROPN" && g.kind(best[0]) == PlaceKind::City) continue;
+      for (std::size_t k = i, steps = 0; k > 0 && steps < 5; --k, ++steps) {
+        const std::string& p = w[k - 1];
+        if (is_locative(p)) { c.locative = true; break; }
+        if (!is_place_filler(p) && !(is_capitalized(s.tokens[k - 1].form) && steps > 0)) break;
+      }
+      if (next + 1 < s.tokens.size() && w[next] == "," && is_capitalized(s.tokens[next + 1].form))
+        c.qualifier_key = normalize_place_name(s.tokens[next + 1].form);
+      for (std::size_t k = next; k < s.tokens.size() && k <= next + 2; ++k) {
+        if (w[k] == "airfield" || w[k] == "airbase" || w[k] == "airport" || w[k] == "base" || w[k] == "plant" ||
+            w[k] == "station" || w[k] == "bridge" || w[k] == "steelworks" || w[k] == "aerodrome" || w[k] == "npp") {
+          c.landmark_noun = static_cast<std::uint32_t>(k);
+          c.noun = w[k];
+          break;
+        }
+        if (!std::isalpha(static_cast<unsigned char>(w[k][0])) || is_capitalized(s.tokens[k].form)) break;
+      }
+      std::size_t n = std::min(best.size(), kMaxReadings);
+      c.readings.assign(best.begin(), best.begin() + static_cast<std::ptrdiff_t>(n));
+      for (auto r : c.readings) c.prior.push_back(prior_of(g, r));
+      cands.push_back(std::move(c));
+      i = best_last;
+    }
+  }
+
+  // Pass 1: the country each mention most likely stands in; names with one
+  // reading (or one far ahead) make the document's context.
+  std::map<std::string, double> context;  // alpha-3 -> weight
+  std::set<std::string> context_admin;    // "USA:TX"
+  for (const auto& c : cands) {
+    std::size_t best = 0;
+    for (std::size_t r = 1; r < c.readings.size(); ++r)
+      if (c.prior[r] > c.prior[best]) best = r;
+    double second = 0;
+    for (std::size_t r = 0; r < c.readings.size(); ++r)
+      if (r != best) second = std::max(second, c.prior[r]);
+    bool sure = c.readings.size() == 1 || c.prior[best] - second >= 3.0;
+    if (!sure) continue;
+    Place p = g.place(c.readings[best]);
+    context[p.country] += 1.0;
+    if (p.kind == PlaceKind::Admin1 && p.admin1.size() > 3) context_admin.insert(p.country + ":" + p.admin1.substr(3));
+  }
+  if (!mentions.empty())
+    for (const auto& sm : mentions)
+      for (const ActorMention& m : sm)
+        if (!m.country.empty()) context[m.country] += 0.5;
+
+  // Pass 2: score every reading with the context.
+  std::vector<PlaceMention> out;
+  for (const auto& c : cands) {
+    const Sentence& s = doc.sentences[c.sentence];
+    double best_score = -1e9;
+    std::size_t best = 0;
+    for (std::size_t r = 0; r < c.readings.size(); ++r) {
+      std::uint32_t idx = c.readings[r];
+      std::string country(g.country(idx));
+      double score = c.prior[r];
+      auto ctx = context.find(country);
+      double own = 0;
+      if (g.kind(idx) == PlaceKind::Country) own = 1.0;  // a country does not vouch for itself
+      if (ctx != context.end() && ctx->second - own > 0.01) score += 4.0 + std::min(2.0, ctx->second - own);
+      if (g.kind(idx) == PlaceKind::City) {
+        Place p = g.place(idx);
+        auto dot = p.admin1.find('.');
+        if (dot != std::string::npos && context_admin.count(country + ":" + p.admin1.substr(dot + 1))) score += 3.0;
+      }
+      if (!c.qualifier_key.empty()) {
+        for (std::uint32_t q : g.lookup_key(c.qualifier_key)) {
+          Place qp = g.place(q);
+          bool match = qp.country == country;
+          if (match && qp.kind == PlaceKind::Admin1) {
+            Place p = g.place(idx);
+            auto dot = p.admin1.find('.');
+            match = dot != std::string::npos && qp.admin1.size() > 3 && p.admin1.substr(dot + 1) == qp.admin1.substr(3);
+          }
+          if (match) { score += 8.0; break; }
+        }
+      }
+      if (g.kind(idx) == PlaceKind::Landmark) {
+        if (c.landmark_noun && landmark_noun_fits(c.noun, g.feature(idx))) score += 6.0;
+        else score -= 6.0;
+      }
+      if (score > best_score) {
+        best_score = score;
+        best = r;
+      }
+    }
+    std::uint32_t idx = c.readings[best];
+    PlaceKind kind = g.kind(idx);
+    // A lone capitalized word opening a clause, or a small town nobody
+    // points to, is more likely a word or a name than a place.
+    bool strong = kind != PlaceKind::City || g.population(idx) >= 100000 || c.dateline;
+    bool supported = c.locative || c.first != c.last || !c.qualifier_key.empty() ||
+                     (context.count(std::string(g.country(idx))) && g.population(idx) >= 1000);
+    if (c.first == c.last && is_common_capital(doc_internal::lower(s.tokens[c.first].form))) continue;
+    if (c.sentence_initial && !strong && !c.locative) continue;
+    if (!strong && !supported && g.population(idx) < 50000) continue;
+    PlaceMention m;
+    m.sentence = c.sentence;
+    m.first = c.first;
+    m.last = (kind == PlaceKind::Landmark && c.landmark_noun) ? *c.landmark_noun : c.last;
+    m.start = s.tokens[m.first].start;
+    m.end = s.tokens[m.last].end;
+    m.text = doc_internal::span_text(doc, s, m.first, m.last);
+    m.place = idx;
+    m.resolved = g.place(idx);
+    m.score = best_score;
+    m.candidates = static_cast<std::uint32_t>(c.readings.size());
+    m.locative = c.locative;
+    m.dateline = c.dateline;
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+}  // namespace kestrel
