@@ -423,7 +423,11 @@ class Matcher {
         if (!has_pub_) return make(first, i + 2, Ymd{}, r, DateOrigin::Relative, mod);
         Ymd v = pub_;
         if (unit == Unit::Day) v = from_days(*to_days(pub_) - std::chrono::days{n});
-        else if (unit == Unit::Week) v = from_days(*to_days(pub_) - std::chrono::days{7 * n});
+        else if (unit == Unit::Week) {
+          // A week is written as its Monday.
+          sys_days d = *to_days(pub_) - std::chrono::days{7 * n};
+          v = from_days(d - std::chrono::days{(weekday{d}.c_encoding() + 6) % 7});
+        }
         else if (unit == Unit::Month) v = add_months(Ymd{pub_.y, pub_.m, 1}, -n);
         else v = Ymd{pub_.y - n, 1, 1};
         return make(first, i + 2, v, r, DateOrigin::Relative, mod);

@@ -87,6 +87,14 @@ bool is_place_filler(std::string_view w) {
          w == "southwestern" || w == "northwestern" || w == "neighbouring" || w == "neighboring" || w == "nearby";
 }
 
+// Lower-case words that may continue a landmark's name: "the Zaporizhzhia
+// nuclear power plant", "the Engels air base".
+bool is_landmark_word(std::string_view w) {
+  return w == "nuclear" || w == "power" || w == "plant" || w == "air" || w == "base" || w == "airbase" ||
+         w == "airfield" || w == "airport" || w == "international" || w == "military" || w == "steel" ||
+         w == "steelworks" || w == "bridge" || w == "npp" || w == "station";
+}
+
 // Nouns that say a name is a landmark of the given GeoNames feature.
 bool landmark_noun_fits(std::string_view noun, std::string_view feature) {
   if (feature == "AIRB") return noun == "airfield" || noun == "airbase" || noun == "base" || noun == "aerodrome";
@@ -108,20 +116,29 @@ struct Candidate {
   std::string qualifier_key;  // normalized word after ", " ("texas" in "Paris, Texas")
   std::optional<std::uint32_t> landmark_noun;  // word index of "airfield", ...
   std::string noun;
+  bool speaks = false;  // "Jackson said": a speaker, so a person or a government
 };
+
+bool is_speech_word(std::string_view w) {
+  return w == "said" || w == "says" || w == "told" || w == "added" || w == "wrote" || w == "writes" ||
+         w == "argued" || w == "insisted" || w == "warned" || w == "announced" || w == "tweeted";
+}
 
 double prior_of(const Gazetteer& g, std::uint32_t idx) {
   PlaceKind k = g.kind(idx);
   double pop = std::log10(static_cast<double>(g.population(idx)) + 1.0);
   switch (k) {
     case PlaceKind::Country: return 9.0;
-    case PlaceKind::Admin1: return 6.5 + 0.2 * pop;
+    // A division's population is the sum of its towns', so its log grows
+    // slowly: "Washington" and "New York" are the cities more often than
+    // the states in the news.
+    case PlaceKind::Admin1: return 4.0 + 0.2 * pop;
     case PlaceKind::Region: return 7.0;
     case PlaceKind::Landmark: return 6.0;
     case PlaceKind::City: {
       std::string_view f = g.feature(idx);
-      double base = f == "PPLC" ? 4.0 : f == "PPLA" ? 2.5 : f == "PPLA2" ? 1.5 : 0.5;
-      return base + 0.6 * pop;
+      double base = f == "PPLC" ? 4.0 : f == "PPLA" ? 2.5 : f == "PPLA2" ? 1.5 : 1.0;
+      return base + 0.7 * pop;
     }
   }
   return 0;
@@ -156,11 +173,12 @@ std::vector<PlaceMention> doc_internal::find_places(const Document& doc, const G
       std::span<const std::uint32_t> best;
       for (std::size_t len = std::min(kMaxWords, s.tokens.size() - i); len >= 1; --len) {
         std::size_t last = i + len - 1;
-        if (!is_capitalized(s.tokens[last].form) && w[last] != "d.c.")
-          continue;
+        bool landmark = is_landmark_word(w[last]);
+        if (!is_capitalized(s.tokens[last].form) && w[last] != "d.c." && !landmark) continue;
         bool ok = true;
         for (std::size_t k = i + 1; k < last && ok; ++k)
-          ok = is_capitalized(s.tokens[k].form) || is_connector(w[k]) || s.tokens[k].form == ".";
+          ok = is_capitalized(s.tokens[k].form) || is_connector(w[k]) || s.tokens[k].form == "." ||
+               (landmark && is_landmark_word(w[k]));
         if (!ok) continue;
         auto hits = g.lookup(doc.text.substr(s.tokens[i].start, s.tokens[last].end - s.tokens[i].start));
         if (!hits.empty()) {
@@ -201,6 +219,7 @@ std::vector<PlaceMention> doc_internal::find_places(const Document& doc, const G
         }
       }
       if (parsed && c.first == c.last && s.tokens[i].upos != "PROPN" && g.kind(best[0]) == PlaceKind::City) continue;
+      c.speaks = next < s.tokens.size() && is_speech_word(w[next]);
       for (std::size_t k = i, steps = 0; k > 0 && steps < 5; --k, ++steps) {
         const std::string& p = w[k - 1];
         if (is_locative(p)) { c.locative = true; break; }
@@ -225,22 +244,27 @@ std::vector<PlaceMention> doc_internal::find_places(const Document& doc, const G
     }
   }
 
-  // Pass 1: the country each mention most likely stands in; names with one
-  // reading (or one far ahead) make the document's context.
-  std::map<std::string, double> context;  // alpha-3 -> weight
-  std::set<std::string> context_admin;    // "USA:TX"
-  for (const auto& c : cands) {
-    std::size_t best = 0;
-    for (std::size_t r = 1; r < c.readings.size(); ++r)
-      if (c.prior[r] > c.prior[best]) best = r;
-    double second = 0;
-    for (std::size_t r = 0; r < c.readings.size(); ++r)
-      if (r != best) second = std::max(second, c.prior[r]);
-    bool sure = c.readings.size() == 1 || c.prior[best] - second >= 3.0;
-    if (!sure) continue;
-    Place p = g.place(c.readings[best]);
-    context[p.country] += 1.0;
-    if (p.kind == PlaceKind::Admin1 && p.admin1.size() > 3) context_admin.insert(p.country + ":" + p.admin1.substr(3));
+  // Pass 1: how likely each mention is to stand in each country, from the
+  // priors alone (a softmax, so "Virginia" counts mostly for the US and
+  // "Tripoli" mostly for Libya). Summed, this is the document's context.
+  std::map<std::string, double> context;  // alpha-3 -> expected mentions
+  std::map<std::string, double> context_admin;  // "USA:TX" -> expected mentions
+  std::vector<std::map<std::string, double>> own(cands.size());
+  for (std::size_t ci = 0; ci < cands.size(); ++ci) {
+    const auto& c = cands[ci];
+    double top = *std::max_element(c.prior.begin(), c.prior.end());
+    double z = 0;
+    for (double p : c.prior) z += std::exp(p - top);
+    for (std::size_t r = 0; r < c.readings.size(); ++r) {
+      double prob = std::exp(c.prior[r] - top) / z;
+      std::string country(g.country(c.readings[r]));
+      own[ci][country] += prob;
+      context[country] += prob;
+      if (g.kind(c.readings[r]) == PlaceKind::Admin1) {
+        Place p = g.place(c.readings[r]);
+        if (p.admin1.size() > 3) context_admin[p.country + ":" + p.admin1.substr(3)] += prob;
+      }
+    }
   }
   if (!mentions.empty())
     for (const auto& sm : mentions)
@@ -249,7 +273,8 @@ std::vector<PlaceMention> doc_internal::find_places(const Document& doc, const G
 
   // Pass 2: score every reading with the context.
   std::vector<PlaceMention> out;
-  for (const auto& c : cands) {
+  for (std::size_t ci = 0; ci < cands.size(); ++ci) {
+    const auto& c = cands[ci];
     const Sentence& s = doc.sentences[c.sentence];
     double best_score = -1e9;
     std::size_t best = 0;
@@ -257,14 +282,16 @@ std::vector<PlaceMention> doc_internal::find_places(const Document& doc, const G
       std::uint32_t idx = c.readings[r];
       std::string country(g.country(idx));
       double score = c.prior[r];
-      auto ctx = context.find(country);
-      double own = 0;
-      if (g.kind(idx) == PlaceKind::Country) own = 1.0;  // a country does not vouch for itself
-      if (ctx != context.end() && ctx->second - own > 0.01) score += 4.0 + std::min(2.0, ctx->second - own);
+      // Other mentions vouch for a country; a mention never vouches for itself.
+      double ctx = context[country] - own[ci][country];
+      if (ctx > 0.05) score += 4.0 * std::min(1.0, ctx) + std::min(2.0, std::max(0.0, ctx - 1.0));
       if (g.kind(idx) == PlaceKind::City) {
         Place p = g.place(idx);
         auto dot = p.admin1.find('.');
-        if (dot != std::string::npos && context_admin.count(country + ":" + p.admin1.substr(dot + 1))) score += 3.0;
+        if (dot != std::string::npos) {
+          auto a = context_admin.find(country + ":" + p.admin1.substr(dot + 1));
+          if (a != context_admin.end()) score += 3.0 * std::min(1.0, a->second);
+        }
       }
       if (!c.qualifier_key.empty()) {
         for (std::uint32_t q : g.lookup_key(c.qualifier_key)) {
@@ -293,8 +320,12 @@ std::vector<PlaceMention> doc_internal::find_places(const Document& doc, const G
     // points to, is more likely a word or a name than a place.
     bool strong = kind != PlaceKind::City || g.population(idx) >= 100000 || c.dateline;
     bool supported = c.locative || c.first != c.last || !c.qualifier_key.empty() ||
-                     (context.count(std::string(g.country(idx))) && g.population(idx) >= 1000);
+                     (context[std::string(g.country(idx))] - own[ci][std::string(g.country(idx))] > 0.5 &&
+                      g.population(idx) >= 1000);
     if (c.first == c.last && is_common_capital(doc_internal::lower(s.tokens[c.first].form))) continue;
+    // A town that speaks is a person ("Jackson said"); a capital or country
+    // that speaks is its government, and still names the place.
+    if (c.speaks && !c.locative && kind == PlaceKind::City && g.feature(idx) != "PPLC") continue;
     if (c.sentence_initial && !strong && !c.locative) continue;
     if (!strong && !supported && g.population(idx) < 50000) continue;
     PlaceMention m;

@@ -45,6 +45,19 @@ bool is_speech_verb(std::string_view w) {
   return verbs.count(w) > 0;
 }
 
+bool is_zero_that_verb(std::string_view w) {
+  return w == "say" || w == "says" || w == "said" || w == "believe" || w == "believes" || w == "think" ||
+         w == "thinks" || w == "argue" || w == "argues" || w == "argued" || w == "warned" || w == "warn" ||
+         w == "warns" || w == "claimed" || w == "claims" || w == "insisted" || w == "insists";
+}
+
+bool starts_clause(std::string_view w) {
+  return w == "the" || w == "a" || w == "an" || w == "he" || w == "she" || w == "it" || w == "they" ||
+         w == "we" || w == "i" || w == "there" || w == "this" || w == "these" || w == "those" || w == "his" ||
+         w == "her" || w == "their" || w == "its" || w == "our" || w == "no" || w == "all" || w == "most" ||
+         w == "many";
+}
+
 bool is_pronoun(std::string_view w) { return w == "he" || w == "she"; }
 
 bool is_plural_generic(std::string_view w) {
@@ -67,6 +80,28 @@ bool is_title(std::string_view w) {
   return titles.count(w) > 0;
 }
 
+// Last words of organisation names, whose leading words are not titles:
+// "the Foreign Ministry", "the Defence Ministry".
+bool is_org_word(std::string_view w) {
+  static const std::set<std::string_view> words = {
+      "ministry", "office", "council", "committee", "agency", "service", "department", "party", "army",
+      "forces", "police", "government", "parliament", "commission", "union", "bank", "court", "administration",
+      "command", "staff", "guard", "embassy", "cabinet", "assembly", "secretariat", "presidency", "directorate"};
+  return words.count(w) > 0;
+}
+
+// Nouns that describe a person before the name: "Political analyst Anna
+// Petrova", "Kremlin spokesman Dmitry Peskov".
+bool is_descriptor(std::string_view w) {
+  static const std::set<std::string_view> words = {
+      "analyst", "scientist", "expert", "minister", "spokesman", "spokeswoman", "spokesperson", "leader",
+      "president", "commander", "official", "journalist", "correspondent", "economist", "professor",
+      "researcher", "director", "chief", "head", "ambassador", "secretary", "mayor", "governor", "lawyer",
+      "activist", "blogger", "politician", "general", "envoy", "diplomat", "senator", "chancellor", "premier",
+      "observer", "historian", "adviser", "advisor", "candidate", "deputy", "lawmaker", "chairman", "editor"};
+  return words.count(w) > 0;
+}
+
 struct Pos {
   std::uint32_t s = 0, t = 0;
 };
@@ -76,11 +111,17 @@ struct RawQuote {
   bool continued = false;  // continues the previous quotation (next paragraph)
 };
 
+struct Person {
+  std::string name, description, code, entity;
+  std::uint32_t pos = 0;  // where the person is introduced
+};
+
 class QuoteFinder {
  public:
   QuoteFinder(const Document& doc, const SentenceMentions& mentions) : doc_(doc), mentions_(mentions) {
     lw_.reserve(doc.sentences.size());
     for (const Sentence& s : doc.sentences) lw_.push_back(doc_internal::lower_forms(s));
+    find_described_people();
   }
 
   std::vector<Quote> run() {
@@ -354,6 +395,9 @@ class QuoteFinder {
                  !doc_internal::is_open_quote(sent.tokens[k].form) && !in_quote_[s][k])
             ++k;
           if (k < n && w(s, k) == "that" && k + 1 < n) content = k + 1;
+          // "Experts say the economy will shrink": no "that", but a clause
+          // starts right after the verb.
+          if (!content && v + 1 < n && is_zero_that_verb(verb) && starts_clause(w(s, v + 1))) content = v + 1;
           if (!content) continue;
           sp = subject_before(s, v, 0);
           if (!sp) continue;
@@ -405,6 +449,44 @@ class QuoteFinder {
     return out;
   }
 
+  // People introduced with a description, who may be referred to later by
+  // it: "Political analyst Anna Petrova ... The analyst writes".
+  void find_described_people() {
+    for (std::uint32_t si = 0; si < doc_.sentences.size(); ++si) {
+      const Sentence& s = doc_.sentences[si];
+      if (!quotable(s)) continue;
+      for (std::size_t t = 0; t + 2 < s.tokens.size(); ++t) {
+        if (!is_descriptor(w(si, t))) continue;
+        std::size_t e = t + 1;
+        while (e < s.tokens.size() && is_capitalized(s.tokens[e].form) && !is_title(w(si, e))) ++e;
+        if (e - (t + 1) < 2) continue;
+        std::size_t d = t;
+        while (d > 0 && t - d < 2 && std::isalpha(static_cast<unsigned char>(w(si, d - 1)[0])) &&
+               w(si, d - 1) != "the" && w(si, d - 1) != "a" && w(si, d - 1) != "and")
+          --d;
+        Person p;
+        p.name = doc_internal::span_text(doc_, s, static_cast<std::uint32_t>(t + 1), static_cast<std::uint32_t>(e - 1));
+        p.description = doc_internal::lower(
+            doc_internal::span_text(doc_, s, static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(e - 1)));
+        p.pos = s.tokens[d].start;
+        people_.push_back(std::move(p));
+        t = e - 1;
+      }
+    }
+  }
+
+  // The latest person introduced before byte `pos` (whose description holds
+  // `noun` when given).
+  const Person* person_before(std::uint32_t pos, std::string_view noun) const {
+    const Person* best = nullptr;
+    for (const Person& p : people_) {
+      if (p.pos >= pos) continue;
+      if (!noun.empty() && p.description.find(noun) == std::string::npos) continue;
+      if (!best || p.pos > best->pos) best = &p;
+    }
+    return best;
+  }
+
   // Fills name/code/link of a speaker whose text and span are set.
   void name_speaker(Speaker& sp) {
     if (sp.text.empty() || sp.link != SpeakerLink::None) return;
@@ -428,15 +510,21 @@ class QuoteFinder {
         return;
       }
     }
-    // The last run of capitalized words that is not a title: "Political
-    // scientist Ihor Tyshkevich" -> "Ihor Tyshkevich".
+    // The last run of capitalized words, titles dropped from its front:
+    // "Political scientist Ihor Tyshkevich" -> "Ihor Tyshkevich",
+    // "President Volodymyr Zelensky" -> "Volodymyr Zelensky"; organisations
+    // keep theirs ("the Foreign Ministry").
     std::size_t run_end = 0, run_start = 0;
     bool have = false;
     for (std::size_t t = last + 1; t-- > first;) {
-      bool cap = is_capitalized(sent.tokens[t].form) && !is_title(w(sp.sentence, t));
+      bool cap = is_capitalized(sent.tokens[t].form);
       if (cap && !have) { have = true; run_end = run_start = t; }
       else if (cap && have && run_start == t + 1) run_start = t;
-      else if (have && !cap && w(sp.sentence, t) != "-") break;
+      else if (have) break;
+    }
+    if (have && !is_org_word(w(sp.sentence, run_end))) {
+      while (run_start < run_end && is_title(w(sp.sentence, run_start))) ++run_start;
+      if (is_title(w(sp.sentence, run_start))) have = false;
     }
     // "Experts note", "Officials said": capitalized only because they open
     // the sentence; nobody in particular.
@@ -446,11 +534,12 @@ class QuoteFinder {
                                                  static_cast<std::uint32_t>(run_end));
       // A surname alone takes the full name given earlier: "Tyshkevich".
       if (run_start == run_end) {
-        for (auto it = people_.rbegin(); it != people_.rend(); ++it)
-          if (it->name.size() > name.size() && it->name.ends_with(" " + name)) {
-            name = it->name;
-            break;
-          }
+        const Person* full = nullptr;
+        for (const Person& p : people_)
+          if (p.pos < sp.start && p.name.size() > name.size() && p.name.ends_with(" " + name) &&
+              (!full || p.pos > full->pos))
+            full = &p;
+        if (full) name = full->name;
       }
       sp.name = name;
       sp.link = SpeakerLink::Name;
@@ -463,23 +552,18 @@ class QuoteFinder {
     bool singular_reference =
         is_pronoun(head) || ((w(sp.sentence, first) == "the" || w(sp.sentence, first) == "this") &&
                              !is_plural_generic(head) && !head.ends_with("s"));
-    if (!singular_reference || people_.empty()) return;
-    const Person* pick = nullptr;
-    for (auto it = people_.rbegin(); it != people_.rend() && !pick; ++it)
-      if (!is_pronoun(head) && it->description.find(head) != std::string::npos) pick = &*it;
-    if (!pick) pick = &people_.back();
+    if (!singular_reference) return;
+    const Person* pick = is_pronoun(head) ? nullptr : person_before(sp.start, head);
+    if (!pick) pick = person_before(sp.start, "");
+    if (!pick) return;
     sp.name = pick->name;
     sp.code = pick->code;
     sp.entity = pick->entity;
     sp.link = SpeakerLink::Reference;
   }
 
-  struct Person {
-    std::string name, description, code, entity;
-  };
-
   void remember(const Speaker& sp, std::size_t, std::size_t) {
-    people_.push_back({sp.name, doc_internal::lower(sp.text), sp.code, sp.entity});
+    people_.push_back({sp.name, doc_internal::lower(sp.text), sp.code, sp.entity, sp.start});
   }
 
   const Document& doc_;
@@ -536,9 +620,13 @@ std::vector<Attribution> doc_internal::find_attributions(const Document& doc) {
     if (s.kind != SegmentKind::Body && s.kind != SegmentKind::Title) continue;
     for (std::size_t k = 0; k < n; ++k) {
       if ((w[k] == "citing" || w[k] == "quoting") && k + 1 < n) {
+        // What is cited runs to the next punctuation: "citing Rador",
+        // "citing a source in the defence ministry".
         std::size_t from = k + 1;
-        if (w[from] == "the") ++from;
-        std::size_t e = capitalized_run(from);
+        std::size_t e = from;
+        while (e < n && e - from < 10 && w[e] != "," && w[e] != "." && w[e] != ";" && w[e] != ":" &&
+               w[e] != "that" && w[e] != "as" && w[e] != "(" && !doc_internal::is_open_quote(s.tokens[e].form))
+          ++e;
         if (e == from) continue;
         Attribution a;
         a.cites = doc_internal::span_text(doc, s, static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(e - 1));
@@ -585,7 +673,8 @@ std::vector<Attribution> doc_internal::find_attributions(const Document& doc) {
           out.push_back(std::move(a));
         }
       } else if ((w[k] == "reported" || w[k] == "reports") && k > 0 && is_capitalized(s.tokens[k - 1].form) &&
-                 (k + 1 >= n || w[k + 1] == "." || w[k + 1] == "," || w[k + 1] == "on")) {
+                 (k + 1 >= n || w[k + 1] == "." || w[k + 1] == "," || w[k + 1] == "on") &&
+                 !(k + 2 < n && (w[k + 2] == "citing" || w[k + 2] == "quoting"))) {
         // "…, the Interfax news agency reported." / "Reuters reported on Monday."
         std::size_t subj = k;
         while (subj > 0 && (is_capitalized(s.tokens[subj - 1].form) || w[subj - 1] == "the") && k - subj < 6) --subj;
