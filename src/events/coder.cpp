@@ -1,0 +1,1380 @@
+// The event coder: patterns matched on UD trees (how and why: docs/events.md).
+#include <algorithm>
+#include <array>
+#include <initializer_list>
+
+#include "events/events.h"
+#include "events/patterns_impl.h"
+#include "events/tree.h"
+
+namespace kestrel {
+namespace {
+
+using namespace events_internal;
+
+bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
+  for (std::string_view x : list)
+    if (w == x) return true;
+  return false;
+}
+
+std::string_view root_of(std::string_view code) { return code.substr(0, 2); }
+
+// Verbs whose object is not an actor of its own but carries the event
+// ("launched an attack", "held talks", "carried out strikes"): their subject
+// is the nominal trigger's agent.
+bool light_verb(std::string_view l) {
+  return one_of(l, {"make",    "hold",     "launch",  "stage",   "conduct",  "carry",   "mount",    "begin",
+                    "start",   "continue", "resume",  "undertake", "organize", "organise", "have",  "take",
+                    "give",    "issue",    "deliver", "wage",    "perform",  "step",    "intensify", "unleash",
+                    "pay",     "lodge",    "file",    "level",   "express",  "voice",   "extend",   "engage",
+                    "hold",    "open",     "initiate", "escalate", "renew",  "announce", "conclude", "reach",
+                    "sign",    "strike",   "commit",  "orchestrate", "plan", "prepare", "finalize", "finalise"});
+}
+
+// Verbs of promising: their infinitive's subject is their own subject even
+// when they have an object ("promised Minsk to help").
+bool subject_control(std::string_view l) { return one_of(l, {"promise", "vow", "pledge", "swear", "threaten"}); }
+
+bool future_governor(std::string_view l) {
+  return one_of(l, {"expect", "schedule", "set", "due", "likely", "poise", "slate", "go", "bound", "about"});
+}
+bool intent_governor(std::string_view l) {
+  return one_of(l, {"plan",  "intend", "aim",    "want",    "wish",   "hope",     "seek",   "try",
+                    "attempt", "prepare", "decide", "agree", "pledge", "promise",  "vow",    "offer",
+                    "propose", "consider", "ready", "willing", "determined", "eager", "resolve", "mean",
+                    "vote",  "threaten", "plot", "aspire", "push", "move", "work", "strive", "need"});
+}
+bool ability_governor(std::string_view l) { return one_of(l, {"able", "can", "could", "may", "might", "possible"}); }
+// Governors that deny their complement ("failed to reach", "refused to free").
+bool negating_governor(std::string_view l) { return one_of(l, {"fail", "refuse", "decline", "neglect", "avoid", "forget"}); }
+// Verbs of wanting and planning: what they govern is a declared intention.
+bool desire_governor(std::string_view l) {
+  return one_of(l, {"want", "wish", "plan", "intend", "aim", "seek", "hope", "desire"});
+}
+// Verbs that report their subject's own statement.
+bool report_verb(std::string_view l) {
+  return one_of(l, {"say",   "announce", "declare", "state",    "tell",   "promise", "pledge", "vow",
+                    "confirm", "reiterate", "indicate", "signal", "insist", "add",    "stress", "assert",
+                    "affirm", "warn",     "threaten", "write",  "note",   "reply",  "respond", "explain"});
+}
+// Verbs that assert a wrong by someone ("claimed that ISIL had attacked").
+bool accusatory_verb(std::string_view l) { return one_of(l, {"claim", "allege", "accuse", "charge", "blame"}); }
+// Report verbs that deny their clause ("denied that it had attacked").
+bool denying_report(std::string_view l) { return one_of(l, {"deny", "refute", "dismiss"}); }
+
+// Code roots (two digits) with their special treatments.
+bool reciprocal_code(std::string_view code) {
+  std::string_view r = root_of(code);
+  return code == "019" || r == "03" || r == "04" || r == "05" || r == "06" || r == "19";
+}
+bool place_target_code(std::string_view code) {
+  std::string_view r = root_of(code);
+  return r == "14" || r == "15" || r == "17" || r == "18" || r == "19" || r == "20";
+}
+bool wrapper_code(std::string_view code) {
+  std::string_view r = root_of(code);
+  return r == "01" || r == "03";
+}
+
+bool strong_mention(const ActorMention& m) {
+  return !m.code.empty() && (!m.country.empty() || !m.entity.empty() || m.code.rfind("---", 0) != 0);
+}
+bool strong_actor(const EventActor& a) {
+  return !a.country.empty() || !a.entity.empty() || a.code.rfind("---", 0) != 0;
+}
+
+struct Match {
+  std::uint32_t pattern = kNoId;
+  int anchor = -1;
+  int specificity = -1;
+  std::vector<int> used;  // trigger, light verb and the tokens matched by words
+  std::vector<int> src, tgt;  // argument heads, best first
+  const char* src_role = "";
+  const char* tgt_role = "";
+  bool reciprocal = false;  // target slot left open for a coordinated subject
+};
+
+struct Candidate {
+  int trigger = -1;
+  Match m;
+  bool dropped = false;
+  bool negated = false;
+  bool desire = false;  // under "wants to", "plans to", ...
+  int reporter = -1;    // the verb reporting this clause, if any
+  int accuser = -1;     // "claimed"/"alleged" reporting this violence, if any
+  Modality modality = Modality::Asserted;
+  std::vector<char> region;  // the predicate's phrase (for wrapping)
+  std::vector<Event> events;
+};
+
+// Scratch reused across calls on one thread.
+struct Scratch {
+  TreeView tree;
+  std::vector<std::uint8_t> present;
+  std::vector<int> region_list, queue, word_tok, tmp;
+  std::vector<char> region_mark;
+  std::vector<Candidate> candidates;
+};
+
+class SentenceCoder {
+ public:
+  SentenceCoder(const EventCoder& coder, const Document& doc, std::uint32_t index, std::span<const ActorMention> mentions,
+                Scratch& scratch)
+      : coder_(coder),
+        idx_(coder.patterns().index()),
+        doc_(doc),
+        sent_(doc.sentences[index]),
+        index_(index),
+        mentions_(mentions),
+        s_(scratch),
+        t_(scratch.tree) {}
+
+  void run(std::vector<Event>& out);
+
+ private:
+  const EventCoder& coder_;
+  const EventPatterns::Index& idx_;
+  const Document& doc_;
+  const Sentence& sent_;
+  std::uint32_t index_;
+  std::span<const ActorMention> mentions_;
+  Scratch& s_;
+  TreeView& t_;
+
+  std::size_t u(int x) const { return static_cast<std::size_t>(x); }
+  Rel rel(int x) const { return t_.rel[u(x)]; }
+  int head(int x) const { return t_.head[u(x)]; }
+  const std::string& lemma(int x) const { return t_.lemma[u(x)]; }
+
+  bool id_is(int x, std::uint32_t id) const {
+    const std::size_t i = u(x);
+    return id != kNoId &&
+           (t_.lemma_id[i] == id || t_.form_id[i] == id || t_.stem_id[i] == id || t_.stem2_id[i] == id);
+  }
+  bool alt_matches(const Alt& a, int x) const;
+  bool word_matches(const Word& w, int x) const {
+    for (const Alt& a : w.alts)
+      if (alt_matches(a, x)) return true;
+    return false;
+  }
+  bool case_matches(int x, const std::vector<std::uint32_t>& preps) const {
+    for (int c : t_.kids(x)) {
+      Rel r = rel(c);
+      if (r != Rel::Case && r != Rel::Mark) continue;
+      for (std::uint32_t p : preps)
+        if (id_is(c, p)) return true;
+    }
+    return false;
+  }
+  bool case_is(int x, std::string_view word) const {
+    for (int c : t_.kids(x))
+      if ((rel(c) == Rel::Case || rel(c) == Rel::Mark) && lemma(c) == word) return true;
+    return false;
+  }
+  void add_stems(std::size_t i);
+  bool passive(int x) const;
+  void subjects_of(int x, std::vector<int>& out, int guard = 0) const;
+  void objects_of(int x, std::vector<int>& out) const;
+  void agents_of_noun(int x, std::vector<int>& out) const;
+  bool has_mention(int x) const;
+  void compute_region(int anchor, std::vector<int>& list, std::vector<char>& mark) const;
+  bool purpose_clause(int x) const;
+  void try_pattern(std::uint32_t p, int trigger, Match& best);
+  bool fill_slot(const Slot& slot, int anchor, int trigger, const std::vector<int>& word_tok, std::vector<int>& out,
+                 const char*& role) const;
+  void expand_conj(int h, std::vector<int>& out) const;
+  bool resolve(int h, std::vector<EventActor>& out, const char* role, int guard = 0) const;
+  void coordinated_modifiers(int h, std::vector<EventActor>& out, std::size_t from) const;
+  bool violent_noun(int x) const;
+  EventActor actor_from(const ActorMention& m, const char* role) const;
+  int antecedent(int pron) const;
+  void modality_negation(Candidate& c) const;
+  void build_events(Candidate& c);
+  bool locative(int x) const;
+  bool same_actor(const EventActor& a, const std::vector<EventActor>& list) const;
+  int accusing_verb(int x) const;
+  void infer_target(const Candidate& c, const std::string& code, std::uint32_t exclude_first,
+                    std::uint32_t exclude_last, std::vector<EventActor>& out) const;
+  void place_target(const Candidate& c, std::vector<EventActor>& out) const;
+  Event make_event(const Candidate& c, const std::string& code) const;
+};
+
+bool SentenceCoder::alt_matches(const Alt& a, int x) const {
+  if (id_is(x, a.head)) {
+    if (!a.particle) return true;
+    // "carry_out", "call_for": later parts follow within a few words and
+    // hang on the verb (particle) or on one of its dependents (preposition).
+    // A later part is the verb's particle ("hand the letter over") or, for a
+    // preposition, the very next word ("call for", not "take part in").
+    int next = x + 1;
+    for (std::size_t k = 1; k < a.parts.size(); ++k) {
+      bool found = false;
+      for (int y = x + 1; y < t_.n && y <= x + 5; ++y) {
+        if (!id_is(y, a.parts[k])) continue;
+        int h = head(y);
+        Rel r = rel(y);
+        bool particle = h == x && (r == Rel::CompoundPrt || r == Rel::Advmod || r == Rel::Xcomp);
+        bool adjacent = y == next && (h == x || (h >= 0 && head(h) == x) || (h >= 0 && h > y));
+        if (particle || adjacent) {
+          found = true;
+          next = y + 1;
+          break;
+        }
+      }
+      if (!found) return false;
+    }
+    return true;
+  }
+  // "cease-fire" split into "cease - fire".
+  if (a.hyphen && a.parts.size() >= 2 && id_is(x, a.parts.back())) {
+    int y = x;
+    for (std::size_t k = a.parts.size() - 1; k-- > 0;) {
+      if (y < 2 || t_.form[u(y - 1)] != "-" || sent_.tokens[u(y - 1)].start != sent_.tokens[u(y - 2)].end) return false;
+      y -= 2;
+      if (!id_is(y, a.parts[k])) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
+// A lemmatizer error ("jailed" -> "jaile", "exercises" -> "exercis") must not
+// hide a trigger: strip the regular English endings from the form and keep
+// the first two results that are pattern words.
+void SentenceCoder::add_stems(std::size_t i) {
+  const std::string& f = t_.form[i];
+  auto ends = [&](std::string_view e) { return f.size() > e.size() + 2 && f.compare(f.size() - e.size(), e.size(), e) == 0; };
+  std::string cand[4];
+  int nc = 0;
+  auto base = [&](std::size_t cut) { return f.substr(0, f.size() - cut); };
+  auto undouble = [](std::string b) {
+    if (b.size() >= 3 && b[b.size() - 1] == b[b.size() - 2] && std::string_view("aeiou").find(b.back()) == std::string_view::npos)
+      b.pop_back();
+    return b;
+  };
+  if (ends("ies") || ends("ied")) {
+    cand[nc++] = base(3) + "y";
+  } else if (ends("ing")) {
+    cand[nc++] = base(3);
+    cand[nc++] = base(3) + "e";
+    cand[nc++] = undouble(base(3));
+  } else if (ends("ed")) {
+    cand[nc++] = base(2);
+    cand[nc++] = base(1);
+    cand[nc++] = undouble(base(2));
+  } else if (ends("es")) {
+    cand[nc++] = base(1);
+    cand[nc++] = base(2);
+  } else if (ends("s")) {
+    cand[nc++] = base(1);
+  }
+  // "re-examine", "co-sponsor"-less forms: the verb after a prefix.
+  if (nc == 0) {
+    for (std::string_view prefix : {"re-", "co-", "pre-", "counter-"})
+      if (f.size() > prefix.size() + 2 && f.compare(0, prefix.size(), prefix) == 0) cand[nc++] = f.substr(prefix.size());
+  }
+  for (int k = 0; k < nc; ++k) {
+    std::uint32_t id = idx_.id(cand[k]);
+    if (id == kNoId || id == t_.form_id[i]) continue;
+    if (t_.stem_id[i] == kNoId) t_.stem_id[i] = id;
+    else if (t_.stem2_id[i] == kNoId && t_.stem_id[i] != id) t_.stem2_id[i] = id;
+  }
+}
+
+bool SentenceCoder::passive(int x) const {
+  for (int c : t_.kids(x))
+    if (rel(c) == Rel::NsubjPass || rel(c) == Rel::AuxPass) return true;
+  if (t_.has(x, TreeView::kPassVoice)) return true;
+  Rel r = rel(x);
+  bool participle = t_.has(x, TreeView::kPart) && t_.has(x, TreeView::kPast);
+  if (participle && (r == Rel::Acl || r == Rel::Amod)) return true;
+  // "were arrested and charged": a bare participle conjoined to a passive.
+  if (participle && r == Rel::Conj && head(x) >= 0 && t_.child(x, Rel::Nsubj) < 0 && t_.child(x, Rel::Aux) < 0)
+    return passive(head(x));
+  return false;
+}
+
+void SentenceCoder::subjects_of(int x, std::vector<int>& out, int guard) const {
+  if (guard > 8) return;
+  if (passive(x)) {
+    for (int c : t_.kids(x))
+      if (rel(c) == Rel::OblAgent || ((rel(c) == Rel::Obl || rel(c) == Rel::Nmod) && case_is(c, "by"))) {
+        out.push_back(c);
+        return;
+      }
+    // "killed in Israeli shelling": the attack's own agent.
+    for (int c : t_.kids(x))
+      if ((rel(c) == Rel::Obl || rel(c) == Rel::Nmod) && (case_is(c, "in") || case_is(c, "during")) && violent_noun(c)) {
+        std::size_t before = out.size();
+        agents_of_noun(c, out);
+        if (out.size() > before) return;
+      }
+    return;
+  }
+  for (int c : t_.kids(x)) {
+    if (rel(c) == Rel::Nsubj || rel(c) == Rel::Csubj) {
+      if (t_.has(c, TreeView::kRelPron) && rel(x) == Rel::AclRelcl && head(x) >= 0)
+        out.push_back(head(x));
+      else
+        out.push_back(c);
+      return;
+    }
+  }
+  int h = head(x);
+  if (h < 0) return;
+  switch (rel(x)) {
+    case Rel::Xcomp: {
+      if (t_.nominal(h)) {
+        agents_of_noun(h, out);
+        return;
+      }
+      int o = t_.child(h, Rel::Obj);
+      if (o < 0) o = t_.child(h, Rel::Iobj);
+      if (o >= 0 && !subject_control(lemma(h))) {
+        out.push_back(o);
+        return;
+      }
+      if (passive(h)) {
+        int np = t_.child(h, Rel::NsubjPass);
+        if (np >= 0) out.push_back(np);
+        return;
+      }
+      subjects_of(h, out, guard + 1);
+      return;
+    }
+    case Rel::Conj:
+      if (t_.verbal(h) || t_.pos[u(h)] == Pos::Adj) {
+        if (passive(h) && !passive(x)) {
+          int np = t_.child(h, Rel::NsubjPass);
+          if (np >= 0) out.push_back(np);
+          return;
+        }
+        subjects_of(h, out, guard + 1);
+      }
+      return;
+    case Rel::Advcl:
+      if (t_.has(x, TreeView::kGer) || t_.has(x, TreeView::kInf) || t_.has(x, TreeView::kPart) || case_is(x, "to"))
+        subjects_of(h, out, guard + 1);
+      return;
+    case Rel::AclRelcl:
+      out.push_back(h);
+      return;
+    case Rel::Acl:
+      if (t_.has(x, TreeView::kGer) || t_.has(x, TreeView::kInf) || case_is(x, "to") ||
+          (t_.has(x, TreeView::kPart) && !t_.has(x, TreeView::kPast)))
+        out.push_back(h);
+      return;
+    default:
+      return;
+  }
+}
+
+void SentenceCoder::objects_of(int x, std::vector<int>& out) const {
+  if (t_.nominal(x)) {
+    // The patient of a nominal: "release of prisoners".
+    for (int c : t_.kids(x))
+      if ((rel(c) == Rel::Nmod) && case_is(c, "of")) out.push_back(c);
+    return;
+  }
+  if (passive(x)) {
+    int np = t_.child(x, Rel::NsubjPass);
+    if (np >= 0) {
+      out.push_back(t_.has(np, TreeView::kRelPron) && rel(x) == Rel::AclRelcl && head(x) >= 0 ? head(x) : np);
+      return;
+    }
+    Rel r = rel(x);
+    if ((r == Rel::Acl || r == Rel::Amod || r == Rel::AclRelcl) && head(x) >= 0) {
+      out.push_back(head(x));
+      return;
+    }
+    if (r == Rel::Conj && head(x) >= 0) {
+      int hp = t_.child(head(x), Rel::NsubjPass);
+      if (hp >= 0) out.push_back(hp);
+    }
+    return;
+  }
+  int io = t_.child(x, Rel::Iobj);
+  int o = t_.child(x, Rel::Obj);
+  if (io >= 0) out.push_back(io);
+  if (o >= 0) {
+    out.push_back(t_.has(o, TreeView::kRelPron) && rel(x) == Rel::AclRelcl && head(x) >= 0 ? head(x) : o);
+    return;
+  }
+  if (io >= 0) return;
+  if (rel(x) == Rel::AclRelcl && head(x) >= 0 && t_.child(x, Rel::Nsubj) >= 0) {
+    out.push_back(head(x));  // "the town that the rebels attacked"
+    return;
+  }
+  if (rel(x) == Rel::Conj && head(x) >= 0) {
+    int ho = t_.child(head(x), Rel::Obj);  // "arrested and charged ten men"
+    if (ho > x) out.push_back(ho);
+  }
+}
+
+bool SentenceCoder::has_mention(int x) const {
+  for (const ActorMention& m : mentions_)
+    if (!m.code.empty() && (static_cast<int>(m.head) == x || (static_cast<int>(m.first) <= x && x <= static_cast<int>(m.last))))
+      return true;
+  return false;
+}
+
+void SentenceCoder::agents_of_noun(int x, std::vector<int>& out) const {
+  for (int c : t_.kids(x)) {
+    Rel r = rel(c);
+    if (r == Rel::NmodPoss || r == Rel::Nsubj || r == Rel::OblAgent) out.push_back(c);
+    else if ((r == Rel::Nmod || r == Rel::Obl) && case_is(c, "by")) out.push_back(c);
+  }
+  // "Israeli shelling", "a US air strike": an actor modifying the event noun.
+  for (int c : t_.kids(x)) {
+    Rel r = rel(c);
+    if ((r == Rel::Amod || r == Rel::Compound) && has_mention(c)) out.push_back(c);
+  }
+}
+
+bool SentenceCoder::purpose_clause(int x) const {
+  for (int c : t_.kids(x))
+    if (rel(c) == Rel::Mark) return one_of(lemma(c), {"to", "of", "for", "by", "in", "into", "from", "against"});
+  return t_.has(x, TreeView::kInf);
+}
+
+void SentenceCoder::compute_region(int anchor, std::vector<int>& list, std::vector<char>& mark) const {
+  list.clear();
+  mark.assign(u(t_.n), 0);
+  list.push_back(anchor);
+  mark[u(anchor)] = 1;
+  for (std::size_t q = 0; q < list.size(); ++q) {
+    int x = list[q];
+    for (int c : t_.kids(x)) {
+      Rel r = rel(c);
+      if (r == Rel::Punct || r == Rel::Parataxis || r == Rel::Discourse || r == Rel::AclRelcl) continue;
+      if (x == anchor && (r == Rel::Nsubj || r == Rel::Csubj || r == Rel::Conj || r == Rel::Cc)) continue;
+      if (r == Rel::Advcl && !purpose_clause(c)) continue;
+      if (mark[u(c)]) continue;
+      mark[u(c)] = 1;
+      list.push_back(c);
+    }
+  }
+}
+
+bool SentenceCoder::fill_slot(const Slot& slot, int anchor, int trigger, const std::vector<int>& word_tok,
+                              std::vector<int>& out, const char*& role) const {
+  out.clear();
+  switch (slot.role) {
+    case SlotRole::None:
+      return true;
+    case SlotRole::Subject:
+      role = "subject";
+      if (t_.nominal(anchor)) {
+        agents_of_noun(anchor, out);
+        role = "agent";
+      } else {
+        subjects_of(anchor, out);
+        if (passive(anchor)) role = "agent";
+      }
+      break;
+    case SlotRole::Object: {
+      role = "object";
+      int x = slot.of_word < 0 ? trigger : word_tok[u(slot.of_word)];
+      if (x == trigger && anchor != trigger && t_.nominal(trigger)) x = anchor;
+      objects_of(x, out);
+      break;
+    }
+    case SlotRole::Possessor: {
+      role = "agent";
+      int x = slot.of_word < 0 ? trigger : word_tok[u(slot.of_word)];
+      for (int c : t_.kids(x))
+        if (rel(c) == Rel::NmodPoss) out.push_back(c);
+      for (int c : t_.kids(x))
+        if (rel(c) == Rel::Compound && has_mention(c)) out.push_back(c);
+      break;
+    }
+    case SlotRole::Oblique: {
+      role = "oblique";
+      auto ok = [&](int c) {
+        Rel r = rel(c);
+        if (r == Rel::OblAgent) return std::find(slot.preps.begin(), slot.preps.end(), idx_.id("by")) != slot.preps.end();
+        if (r != Rel::Obl && r != Rel::Nmod && r != Rel::Advcl && r != Rel::Acl) return false;
+        return (t_.nominal(c) || t_.pos[u(c)] == Pos::Adj) && case_matches(c, slot.preps);
+      };
+      auto from_kids = [&](int x) {
+        for (int c : t_.kids(x))
+          if (ok(c) && std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+      };
+      // Obliques of the predicate, of its words, of its object, and down its
+      // chain of infinitives; not of any noun deep inside the phrase.
+      from_kids(anchor);
+      if (trigger != anchor) from_kids(trigger);
+      for (int w : word_tok) from_kids(w);
+      if (out.empty()) {
+        for (int x = anchor, guard = 0; x >= 0 && guard < 6; ++guard) {
+          for (int c : t_.kids(x))
+            if (rel(c) == Rel::Obj || rel(c) == Rel::Iobj || rel(c) == Rel::NsubjPass) from_kids(c);
+          int next = t_.child(x, Rel::Xcomp);
+          if (next >= 0) from_kids(next);
+          x = next;
+        }
+      }
+      break;
+    }
+    case SlotRole::ClauseSubject: {
+      role = "subject";
+      int mark = word_tok[u(slot.of_word)];
+      if (mark >= 0 && head(mark) >= 0) subjects_of(head(mark), out);
+      break;
+    }
+    case SlotRole::BetweenFirst:
+    case SlotRole::BetweenSecond: {
+      role = "oblique";
+      for (int x : s_.region_list) {
+        if ((rel(x) == Rel::Nmod || rel(x) == Rel::Obl) && case_is(x, "between")) {
+          if (slot.role == SlotRole::BetweenFirst) {
+            out.push_back(x);
+          } else {
+            int c = t_.child(x, Rel::Conj);
+            if (c >= 0) out.push_back(c);
+          }
+          break;
+        }
+      }
+      break;
+    }
+  }
+  return !out.empty();
+}
+
+void SentenceCoder::try_pattern(std::uint32_t p, int trigger, Match& best) {
+  const Compiled& c = idx_.compiled[p];
+  bool trig = false;
+  for (const Alt& a : c.trigger)
+    if (alt_matches(a, trigger)) trig = true;
+  if (!trig) return;
+  if (c.noun ? !(t_.pos[u(trigger)] == Pos::Noun || t_.pos[u(trigger)] == Pos::Propn) : !t_.verbal(trigger)) return;
+  // Cheap rejection: every word must occur somewhere in the sentence.
+  for (const Word& w : c.words) {
+    bool any = false;
+    for (const Alt& a : w.alts)
+      if (a.head < s_.present.size() && s_.present[a.head]) any = true;
+    if (!any) return;
+  }
+  const EventPattern& pat = coder_.patterns().pattern(p);
+  int anchors[2] = {-1, trigger};
+  if (c.noun && head(trigger) >= 0) {
+    Rel r = rel(trigger);
+    int g = head(trigger);
+    if ((r == Rel::Obj || r == Rel::Obl || r == Rel::NsubjPass || r == Rel::Xcomp) && t_.verbal(g)) anchors[0] = g;
+  }
+  for (int anchor : anchors) {
+    if (anchor < 0) continue;
+    compute_region(anchor, s_.region_list, s_.region_mark);
+    // Words: each on its own token of the phrase, preferring the side of
+    // the trigger it was written on.
+    std::vector<int>& word_tok = s_.word_tok;
+    word_tok.assign(c.words.size(), -1);
+    bool ok = true;
+    for (std::size_t k = 0; k < c.words.size() && ok; ++k) {
+      const Word& w = c.words[k];
+      int found = -1;
+      for (int pass = 0; pass < 2 && found < 0; ++pass) {
+        for (int x : s_.region_list) {
+          if (x == trigger) continue;
+          if (pass == 0 && (x < trigger) != w.before_trigger) continue;
+          if (std::find(word_tok.begin(), word_tok.end(), x) != word_tok.end()) continue;
+          if (word_matches(w, x)) {
+            found = x;
+            break;
+          }
+        }
+      }
+      if (found < 0) ok = false;
+      word_tok[k] = found;
+    }
+    if (!ok) continue;
+    if (anchor != trigger && std::find(word_tok.begin(), word_tok.end(), anchor) == word_tok.end() &&
+        !light_verb(lemma(anchor)))
+      continue;
+    Match m;
+    m.pattern = p;
+    m.anchor = anchor;
+    m.specificity = c.specificity;
+    if (!fill_slot(c.source, anchor, trigger, word_tok, m.src, m.src_role)) continue;
+    if (!fill_slot(c.target, anchor, trigger, word_tok, m.tgt, m.tgt_role)) {
+      // "X and Y met", "signed an agreement": the coordinated subjects are
+      // each other's partners.
+      bool open = (c.target.role == SlotRole::Object ||
+                   (c.target.role == SlotRole::Oblique &&
+                    std::find(c.target.preps.begin(), c.target.preps.end(), idx_.id("with")) != c.target.preps.end()));
+      bool coordinated = !m.src.empty() && t_.child(m.src.front(), Rel::Conj) >= 0;
+      if (!(open && coordinated && !pat.discard() && reciprocal_code(pat.code))) continue;
+      m.reciprocal = true;
+    }
+    // Best: most words, then a discard, then the longer code, then the earlier line.
+    auto rank = [&](const Match& x) {
+      const EventPattern& xp = coder_.patterns().pattern(x.pattern);
+      return std::array<int, 3>{x.specificity, xp.discard() ? 9 : static_cast<int>(xp.code.size()),
+                                -static_cast<int>(x.pattern)};
+    };
+    if (best.pattern == kNoId || rank(m) > rank(best)) {
+      m.used.push_back(trigger);
+      if (anchor != trigger) m.used.push_back(anchor);
+      for (int w : word_tok)
+        if (std::find(m.used.begin(), m.used.end(), w) == m.used.end()) m.used.push_back(w);
+      best = std::move(m);
+    }
+  }
+}
+
+void SentenceCoder::expand_conj(int h, std::vector<int>& out) const {
+  out.push_back(h);
+  for (std::size_t i = out.size() - 1; i < out.size(); ++i)
+    for (int c : t_.kids(out[i]))
+      if (rel(c) == Rel::Conj && t_.nominal(c) && out.size() < 16) out.push_back(c);
+}
+
+EventActor SentenceCoder::actor_from(const ActorMention& m, const char* role) const {
+  EventActor a;
+  a.text = m.text;
+  a.code = m.code;
+  a.country = m.country;
+  a.sector = m.sector;
+  a.entity = m.entity;
+  a.kind = m.kind;
+  a.first = m.first;
+  a.last = m.last;
+  a.start = sent_.tokens[m.first].start;
+  a.end = sent_.tokens[m.last].end;
+  a.coreferent = m.coreferent;
+  a.role = role;
+  return a;
+}
+
+// "US and British activists": the mention covers "British activists"; the
+// coordinated country word before it makes a second actor of the same kind.
+void SentenceCoder::coordinated_modifiers(int h, std::vector<EventActor>& out, std::size_t from) const {
+  if (from >= out.size()) return;
+  const EventActor found = out[from];
+  auto inside = [&](int x) { return static_cast<int>(found.first) <= x && x <= static_cast<int>(found.last); };
+  for (int c : t_.kids(h)) {
+    if (rel(c) != Rel::Compound && rel(c) != Rel::Amod) continue;
+    if (inside(c)) {
+      // The covered modifier may head the coordination: "British and US activists".
+      for (int k : t_.kids(c)) {
+        if (rel(k) != Rel::Conj || inside(k)) continue;
+        for (const ActorMention& m : mentions_)
+          if (static_cast<int>(m.head) == k && !m.country.empty() && m.code.size() <= 3) {
+            EventActor a = found;
+            a.code = m.country + found.sector;
+            a.country = m.country;
+            a.text = m.text;
+            a.first = a.last = static_cast<std::uint32_t>(k);
+            a.start = sent_.tokens[u(k)].start;
+            a.end = sent_.tokens[u(k)].end;
+            out.push_back(std::move(a));
+          }
+      }
+      continue;
+    }
+    bool linked = false;
+    for (int k : t_.kids(c))
+      if (rel(k) == Rel::Conj && inside(k)) linked = true;
+    if (!linked) continue;
+    for (const ActorMention& m : mentions_) {
+      if (static_cast<int>(m.head) != c || m.country.empty() || m.code.size() > 3) continue;
+      EventActor a = found;
+      a.code = m.country + found.sector;
+      a.country = m.country;
+      a.text = m.text;
+      a.first = a.last = static_cast<std::uint32_t>(c);
+      a.start = sent_.tokens[u(c)].start;
+      a.end = sent_.tokens[u(c)].end;
+      out.push_back(std::move(a));
+    }
+  }
+}
+
+// A noun that is itself the trigger of an assault pattern ("shelling",
+// "air strike"): used as the instrument-agent of a passive ("killed in
+// Israeli shelling").
+bool SentenceCoder::violent_noun(int x) const {
+  if (!t_.nominal(x)) return false;
+  for (std::uint32_t id : {t_.lemma_id[u(x)], t_.form_id[u(x)], t_.stem_id[u(x)], t_.stem2_id[u(x)]})
+    if (id != kNoId && id < idx_.violent.size() && idx_.violent[id]) return true;
+  return false;
+}
+
+int SentenceCoder::antecedent(int pron) const {
+  int c = head(pron);
+  for (int guard = 0; c >= 0 && guard < 8; ++guard) {
+    Rel r = rel(c);
+    if (r != Rel::Ccomp && r != Rel::Xcomp && r != Rel::Advcl && r != Rel::Conj && r != Rel::Parataxis) break;
+    int p = head(c);
+    if (p < 0) break;
+    for (int s : t_.kids(p)) {
+      if ((rel(s) == Rel::Nsubj || rel(s) == Rel::NsubjPass) && s != pron && t_.pos[u(s)] != Pos::Pron) return s;
+    }
+    c = p;
+  }
+  return -1;
+}
+
+// Actors for one argument head: a mention on the head itself, else one in
+// the argument's own phrase ("the representatives of the opposition", "a
+// court in Guyana"), else, for a pronoun, the subject of the clause that
+// reports it ("Obama said he would ...").
+bool SentenceCoder::resolve(int h, std::vector<EventActor>& out, const char* role, int guard) const {
+  std::size_t before = out.size();
+  const ActorMention* weak = nullptr;
+  for (const ActorMention& m : mentions_) {
+    if (m.code.empty() || m.last >= sent_.tokens.size() || m.first > m.last) continue;
+    if (static_cast<int>(m.head) == h) {
+      if (strong_mention(m)) out.push_back(actor_from(m, role));
+      else if (!weak) weak = &m;
+    }
+  }
+  if (out.size() > before) {
+    coordinated_modifiers(h, out, before);
+    return true;
+  }
+  if (!weak) {
+    for (const ActorMention& m : mentions_) {
+      if (m.code.empty() || m.last >= sent_.tokens.size() || m.first > m.last) continue;
+      if (static_cast<int>(m.first) <= h && h <= static_cast<int>(m.last)) {
+        if (strong_mention(m)) {
+          out.push_back(actor_from(m, role));
+          return true;
+        }
+        if (!weak) weak = &m;
+      }
+    }
+  }
+  if (t_.pos[u(h)] == Pos::Pron && !weak && guard == 0) {
+    // "themselves", "itself": the subject of their own clause.
+    std::string_view l = lemma(h);
+    bool reflexive = l.ends_with("self") || l.ends_with("selves");
+    int a = -1;
+    if (reflexive && head(h) >= 0) {
+      std::vector<int> subj;
+      subjects_of(head(h), subj);
+      if (!subj.empty() && subj.front() != h) a = subj.front();
+    }
+    if (a < 0) a = antecedent(h);
+    if (a >= 0) {
+      std::vector<int> heads;
+      expand_conj(a, heads);
+      for (int x : heads) resolve(x, out, role, guard + 1);
+      for (std::size_t i = before; i < out.size(); ++i) out[i].coreferent = true;
+      return out.size() > before;
+    }
+    return false;
+  }
+  // Search the argument's phrase, nearest first.
+  std::vector<std::pair<int, int>> queue{{h, 0}};
+  const ActorMention* found = nullptr;
+  for (std::size_t q = 0; q < queue.size() && !found; ++q) {
+    auto [x, cost] = queue[q];
+    if (x != h) {
+      for (const ActorMention& m : mentions_) {
+        if (m.code.empty() || m.last >= sent_.tokens.size()) continue;
+        if ((static_cast<int>(m.head) == x || (static_cast<int>(m.first) <= x && x <= static_cast<int>(m.last))) &&
+            strong_mention(m) && (static_cast<int>(m.first) > h || static_cast<int>(m.last) < h)) {
+          found = &m;
+          break;
+        }
+      }
+    }
+    if (found) break;
+    for (int c : t_.kids(x)) {
+      Rel r = rel(c);
+      int step = 0;
+      if (r == Rel::Nmod || r == Rel::NmodPoss || r == Rel::Appos || r == Rel::Compound || r == Rel::Amod ||
+          r == Rel::Flat || r == Rel::Fixed)
+        step = 1;
+      else if (r == Rel::Obl || r == Rel::Acl)
+        step = weak ? 0 : 1;  // a bare agent is not upgraded through a clause
+      if (step == 0 || cost + step > 3) continue;
+      queue.emplace_back(c, cost + step);
+    }
+    std::stable_sort(queue.begin() + static_cast<std::ptrdiff_t>(q) + 1, queue.end(),
+                     [](const auto& a, const auto& b) { return a.second < b.second; });
+  }
+  if (found) {
+    EventActor a = actor_from(*found, role);
+    if (weak) {
+      // "a court in Guyana": the country of the phrase with the sector of its head.
+      if ((found->kind == "country" || found->kind == "state") && !weak->sector.empty() && !found->country.empty())
+        a.code = found->country + weak->sector, a.sector = weak->sector;
+      std::uint32_t first = std::min(found->first, weak->first), last = std::max(found->last, weak->last);
+      a.first = first;
+      a.last = last;
+      a.start = sent_.tokens[first].start;
+      a.end = sent_.tokens[last].end;
+      a.text = doc_.text.substr(a.start, a.end - a.start);
+    }
+    out.push_back(std::move(a));
+    return true;
+  }
+  if (weak) {
+    out.push_back(actor_from(*weak, role));
+    return true;
+  }
+  return false;
+}
+
+void SentenceCoder::modality_negation(Candidate& c) const {
+  Modality& m = c.modality;
+  bool& neg = c.negated;
+  m = Modality::Asserted;
+  neg = false;
+  c.desire = false;
+  c.reporter = -1;
+  const int t = c.trigger, a = c.m.anchor;
+  auto check = [&](int x) {
+    for (int k : t_.kids(x)) {
+      Rel r = rel(k);
+      const std::string& l = lemma(k);
+      if (r == Rel::Neg || (r == Rel::Advmod && (l == "not" || l == "never" || l == "n't" || t_.form[u(k)] == "n't")))
+        neg = true;
+      if (r == Rel::Det && (l == "no" || l == "neither") && x == t) neg = true;
+      if (r == Rel::Aux && m == Modality::Asserted) {
+        if (l == "will" || l == "shall" || l == "would" || l == "'ll") m = Modality::Future;
+        else if (l == "may" || l == "might" || l == "could" || l == "can") m = Modality::Possible;
+        else if (l == "must" || l == "should" || l == "ought") m = Modality::Obligation;
+      }
+      if (r == Rel::Amod && x == t && m == Modality::Asserted) {
+        if (one_of(l, {"planned", "plan", "proposed", "propose", "scheduled", "schedule", "expected", "expect",
+                       "upcoming", "possible", "potential", "future"}))
+          m = Modality::Future;
+      }
+    }
+  };
+  check(t);
+  if (a != t) check(a);
+  // Up the chain of infinitives: "is expected to sign", "wants to attack",
+  // "did not agree to cooperate", "failed to reach".
+  int top = a;
+  for (int x = a, guard = 0; x >= 0 && rel(x) == Rel::Xcomp && guard < 8; ++guard) {
+    int h = head(x);
+    if (h < 0) break;
+    const std::string& l = lemma(h);
+    if (m == Modality::Asserted) {
+      if (future_governor(l)) m = Modality::Future;
+      else if (intent_governor(l)) m = Modality::Intended;
+      else if (ability_governor(l)) m = Modality::Possible;
+    }
+    if (desire_governor(l)) c.desire = true;
+    if (negating_governor(l)) neg = !neg;
+    check(h);
+    x = h;
+    top = h;
+  }
+  // The verb that reports this clause ("Israel announced it would free").
+  {
+    int x = top;
+    while (x >= 0 && rel(x) == Rel::Conj && head(x) >= 0) x = head(x);
+    if (x >= 0 && rel(x) == Rel::Ccomp && head(x) >= 0) c.reporter = head(x);
+  }
+  // Reported denials and conditions anywhere above.
+  for (int x = a, guard = 0; x >= 0 && guard < 16; ++guard) {
+    int h = head(x);
+    if (h < 0) break;
+    if (rel(x) == Rel::Ccomp && denying_report(lemma(h))) neg = true;
+    if (rel(x) == Rel::Advcl) {
+      for (int k : t_.kids(x))
+        if (rel(k) == Rel::Mark && (lemma(k) == "if" || lemma(k) == "unless")) m = Modality::Conditional;
+    }
+    x = h;
+  }
+  for (int k : t_.kids(a))
+    if (rel(k) == Rel::Mark && (lemma(k) == "if" || lemma(k) == "unless")) m = Modality::Conditional;
+}
+
+Event SentenceCoder::make_event(const Candidate& c, const std::string& code) const {
+  Event e;
+  e.sentence = index_;
+  e.cameo = code;
+  if (const CameoCode* cc = coder_.ontology().lookup(code)) {
+    e.goldstein = cc->goldstein;
+    e.quad_class = cc->quad_class;
+    e.plover_event = cc->plover_event;
+    e.plover_mode = cc->plover_mode;
+    e.plover_context = cc->plover_context;
+  }
+  e.modality = c.modality;
+  e.negated = c.negated;
+  e.trigger_token = static_cast<std::uint32_t>(c.trigger);
+  e.trigger_start = sent_.tokens[u(c.trigger)].start;
+  e.trigger_end = sent_.tokens[u(c.trigger)].end;
+  for (int x : c.m.used) e.matched_tokens.push_back(static_cast<std::uint32_t>(x));
+  std::sort(e.matched_tokens.begin(), e.matched_tokens.end());
+  e.pattern = c.m.pattern;
+  e.pattern_code = coder_.patterns().pattern(c.m.pattern).code;
+  return e;
+}
+
+bool SentenceCoder::locative(int x) const {
+  Rel r = rel(x);
+  if (r != Rel::Obl && r != Rel::Nmod) return false;
+  for (int k : t_.kids(x))
+    if (rel(k) == Rel::Case &&
+        one_of(lemma(k), {"in", "at", "near", "inside", "across", "throughout", "outside", "around", "within"}))
+      return true;
+  return false;
+}
+
+// The first actor in the predicate's complement, nearest first: the target
+// of a pattern that has no TGT ("expressed appreciation for China's
+// assistance"). Places are not targets, except of meetings (CAMEO 04: the
+// host of a summit).
+void SentenceCoder::infer_target(const Candidate& c, const std::string& code, std::uint32_t exclude_first,
+                                 std::uint32_t exclude_last, std::vector<EventActor>& out) const {
+  std::vector<int> list;
+  std::vector<char> mark;
+  compute_region(c.m.anchor, list, mark);
+  const bool places = root_of(code) == "04";
+  for (int x : list) {
+    if (x == c.trigger || x == c.m.anchor) continue;
+    if (!places) {
+      // Where the predicate happened ("made his remarks in Doha") is no
+      // target; a place deeper in the complement is part of what it is about
+      // ("sorrow for the shootings in South Carolina").
+      bool scene = false;
+      for (int y = x; y >= 0 && y != c.m.anchor; y = head(y)) {
+        int hy = head(y);
+        if (locative(y) && hy >= 0 && std::find(c.m.used.begin(), c.m.used.end(), hy) != c.m.used.end()) scene = true;
+      }
+      if (scene) continue;
+    }
+    for (const ActorMention& m : mentions_) {
+      if (!strong_mention(m) || m.last >= sent_.tokens.size()) continue;
+      if (static_cast<int>(m.head) != x && !(static_cast<int>(m.first) <= x && x <= static_cast<int>(m.last))) continue;
+      if (!(m.last < exclude_first || m.first > exclude_last)) continue;
+      out.push_back(actor_from(m, "inferred"));
+      return;
+    }
+  }
+}
+
+void SentenceCoder::place_target(const Candidate& c, std::vector<EventActor>& out) const {
+  auto try_kids = [&](int x) {
+    for (int k : t_.kids(x))
+      if (locative(k) && resolve(k, out, "location")) return true;
+    return false;
+  };
+  if (try_kids(c.m.anchor)) return;
+  if (c.trigger != c.m.anchor) try_kids(c.trigger);
+}
+
+bool SentenceCoder::same_actor(const EventActor& a, const std::vector<EventActor>& list) const {
+  for (const EventActor& b : list)
+    if (a.code == b.code || (a.first == b.first && a.last == b.last)) return true;
+  return false;
+}
+
+void SentenceCoder::build_events(Candidate& c) {
+  const EventPattern& pat = coder_.patterns().pattern(c.m.pattern);
+  const CodingOptions& opt = coder_.options();
+  std::string code = pat.code;
+  modality_negation(c);
+  std::string note;
+  if (c.negated) {
+    std::string rejection = rejection_code(code);
+    if (!rejection.empty()) {
+      note = "negated: " + code + " -> " + rejection;
+      code = rejection;
+    } else if (!opt.keep_negated) {
+      return;
+    } else {
+      note = "negated";
+    }
+  }
+  std::vector<EventActor> sources, targets;
+  std::vector<int> heads;
+  for (int h : c.m.src) {
+    heads.clear();
+    expand_conj(h, heads);
+    for (int x : heads) resolve(x, sources, c.m.src_role);
+    if (!sources.empty()) break;
+  }
+  for (int h : c.m.tgt) {
+    heads.clear();
+    expand_conj(h, heads);
+    for (int x : heads) resolve(x, targets, c.m.tgt_role);
+    if (!targets.empty()) break;
+  }
+  auto reporter_actors = [&](int verb, std::vector<EventActor>& out) {
+    std::vector<int> subj;
+    subjects_of(verb, subj);
+    for (int h : subj) {
+      heads.clear();
+      expand_conj(h, heads);
+      for (int x : heads) resolve(x, out, "subject");
+    }
+  };
+  auto add_note = [&](const std::string& n) { note += (note.empty() ? "" : ", ") + n; };
+  // "X claimed that Y attacked Z" is X accusing Y (112); "X claimed that it
+  // attacked Z" is X claiming responsibility (015). Only verbs that assert a
+  // wrong do this; "X said Y attacked Z" codes the attack.
+  if (c.accuser >= 0 && !c.negated && place_target_code(code) && root_of(code) != "14" && root_of(code) != "15") {
+    std::vector<EventActor> reporters;
+    reporter_actors(c.accuser, reporters);
+    if (!reporters.empty()) {
+      bool self = false;
+      for (const EventActor& s : sources)
+        if (s.coreferent || same_actor(s, reporters)) self = true;
+      add_note("reported by \"" + sent_.tokens[u(c.accuser)].form + "\": " + code + " -> " + (self ? "015" : "112"));
+      code = self ? "015" : "112";
+      std::vector<EventActor> new_targets = self ? targets : sources;
+      for (EventActor& a : new_targets) a.role = self ? "object" : "accused";
+      sources = std::move(reporters);
+      targets = std::move(new_targets);
+    }
+  }
+  // A declared intention is coded as CAMEO codes intentions: "wants to help
+  // Israel" is 033, "wants to attack" is 138, "said it would free the
+  // prisoners" is 0353.
+  if (!c.negated && root_of(code) != "01" && root_of(code) != "03" && root_of(code) != "13") {
+    bool declared = c.desire;
+    if (!declared && c.reporter >= 0 && report_verb(lemma(c.reporter)) &&
+        (c.modality == Modality::Future || c.modality == Modality::Intended) && !sources.empty()) {
+      std::vector<EventActor> reporters;
+      reporter_actors(c.reporter, reporters);
+      declared = sources.front().coreferent || same_actor(sources.front(), reporters);
+    }
+    std::string intent = declared ? intent_code(code) : std::string();
+    if (!intent.empty()) {
+      add_note("declared intent: " + code + " -> " + intent);
+      code = intent;
+      if (c.modality == Modality::Asserted) c.modality = Modality::Intended;
+    }
+  }
+  const Compiled& cp = idx_.compiled[c.m.pattern];
+  // A violent or coercive act, or an inspection, done to a thing rather than
+  // an actor ("demolished a building in Aleppo", "re-examine the refineries
+  // in Iran") is done to the place.
+  if (targets.empty() && (place_target_code(code) || (!c.m.tgt.empty() && root_of(code) == "09")))
+    place_target(c, targets);
+  if (targets.empty() && cp.target.role == SlotRole::None && opt.infer_targets && sources.size() <= 1) {
+    std::uint32_t ef = sources.empty() ? 1u : sources.front().first, el = sources.empty() ? 0u : sources.front().last;
+    infer_target(c, code, ef, el, targets);
+  }
+  bool pairs = targets.empty() && sources.size() >= 2 && reciprocal_code(code) &&
+               (cp.target.role == SlotRole::None || c.m.reciprocal);
+  if (opt.require_source && sources.empty()) return;
+  // A statement with nobody addressed or talked about says nothing about
+  // who did what to whom.
+  if (opt.require_statement_target && root_of(code) == "01" && targets.empty() && !pairs) return;
+  auto emit = [&](const EventActor* s, const EventActor* t) {
+    if (s && t && ((s->first == t->first && s->last == t->last) || (s->code == t->code && t->coreferent))) return;
+    if (opt.require_source && !(s && strong_actor(*s)) && !(t && strong_actor(*t))) return;
+    Event e = make_event(c, code);
+    if (s) e.source = *s;
+    if (t) e.target = *t;
+    e.note = note;
+    if (passive(c.m.anchor) && !t_.nominal(c.m.anchor)) e.note += e.note.empty() ? "passive" : ", passive";
+    std::uint32_t lo = sent_.tokens[u(c.trigger)].start, hi = sent_.tokens[u(c.trigger)].end;
+    for (int x : c.m.used) {
+      lo = std::min(lo, sent_.tokens[u(x)].start);
+      hi = std::max(hi, sent_.tokens[u(x)].end);
+    }
+    for (const EventActor* a : {s, t})
+      if (a && !a->coreferent) {
+        lo = std::min(lo, a->start);
+        hi = std::max(hi, a->end);
+      }
+    e.start = lo;
+    e.end = hi;
+    for (const Event& prev : c.events) {
+      auto same = [](const std::optional<EventActor>& x, const std::optional<EventActor>& y) {
+        return x.has_value() == y.has_value() && (!x || (x->code == y->code && x->first == y->first));
+      };
+      if (prev.cameo == e.cameo && same(prev.source, e.source) && same(prev.target, e.target)) return;
+    }
+    c.events.push_back(std::move(e));
+  };
+  // Converse events: negotiations with someone are theirs too (046), and
+  // receiving a visitor means the visitor visited (043 -> 042).
+  if (!pairs && !sources.empty() && !targets.empty() && !c.negated && (code == "046" || code == "043") &&
+      c.m.tgt_role != std::string_view("inferred")) {
+    for (const EventActor& s : sources)
+      for (const EventActor& t : targets) emit(&s, &t);
+    const std::string converse = code == "043" ? "042" : "046";
+    std::string saved = code;
+    code = converse;
+    add_note("converse of " + saved);
+    for (const EventActor& t : targets)
+      for (const EventActor& s : sources) {
+        EventActor ts = t, ss = s;
+        std::swap(ts.role, ss.role);
+        emit(&ts, &ss);
+      }
+    return;
+  }
+  if (pairs) {
+    for (const EventActor& s : sources)
+      for (const EventActor& t : sources) {
+        if (&s == &t) continue;
+        EventActor tt = t;
+        tt.role = "coordinated";
+        emit(&s, &tt);
+      }
+    return;
+  }
+  if (sources.empty() && targets.empty()) return;
+  if (sources.empty()) {
+    for (const EventActor& t : targets) emit(nullptr, &t);
+  } else if (targets.empty()) {
+    for (const EventActor& s : sources) emit(&s, nullptr);
+  } else {
+    for (const EventActor& s : sources)
+      for (const EventActor& t : targets) emit(&s, &t);
+  }
+}
+
+// The verb whose clausal complement holds `x` when it asserts a wrong
+// ("claimed that", "alleged that"), or -1.
+int SentenceCoder::accusing_verb(int x) const {
+  while (x >= 0 && rel(x) == Rel::Conj && head(x) >= 0) x = head(x);
+  if (x < 0 || rel(x) != Rel::Ccomp || head(x) < 0) return -1;
+  int h = head(x);
+  return accusatory_verb(lemma(h)) ? h : -1;
+}
+
+void SentenceCoder::run(std::vector<Event>& out) {
+  if (!t_.build(sent_)) return;
+  const auto n = u(t_.n);
+  t_.lemma_id.resize(n);
+  t_.form_id.resize(n);
+  t_.stem_id.assign(n, kNoId);
+  t_.stem2_id.assign(n, kNoId);
+  if (s_.present.size() < idx_.lexicon.size()) s_.present.assign(idx_.lexicon.size(), 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    t_.lemma_id[i] = idx_.id(t_.lemma[i]);
+    t_.form_id[i] = t_.form[i] == t_.lemma[i] ? t_.lemma_id[i] : idx_.id(t_.form[i]);
+    if (t_.lemma_id[i] == kNoId) add_stems(i);
+    for (std::uint32_t id : {t_.lemma_id[i], t_.form_id[i], t_.stem_id[i], t_.stem2_id[i]})
+      if (id != kNoId) s_.present[id] = 1;
+  }
+  auto& cands = s_.candidates;
+  cands.clear();
+  for (std::size_t i = 0; i < n; ++i) {
+    Match best;
+    int t = static_cast<int>(i);
+    std::uint32_t keys[4] = {t_.lemma_id[i], t_.form_id[i], t_.stem_id[i], t_.stem2_id[i]};
+    for (int k = 0; k < 4; ++k) {
+      if (keys[k] == kNoId || std::find(keys, keys + k, keys[k]) != keys + k) continue;
+      for (std::uint32_t p : idx_.by_trigger[keys[k]]) try_pattern(p, t, best);
+    }
+    if (best.pattern == kNoId) continue;
+    Candidate c;
+    c.trigger = t;
+    c.m = std::move(best);
+    cands.push_back(std::move(c));
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::uint32_t id : {t_.lemma_id[i], t_.form_id[i], t_.stem_id[i], t_.stem2_id[i]})
+      if (id != kNoId) s_.present[id] = 0;
+  if (cands.empty()) return;
+  auto rank = [&](const Candidate& c) {
+    const EventPattern& p = coder_.patterns().pattern(c.m.pattern);
+    return std::array<int, 3>{c.m.specificity, static_cast<int>(p.code.size()), -c.trigger};
+  };
+  // Violence reported by a verb that asserts a wrong: the report is the
+  // event (an accusation or a claim), so the verb's own patterns stand aside.
+  for (Candidate& c : cands) {
+    const EventPattern& p = coder_.patterns().pattern(c.m.pattern);
+    if (p.discard() || !place_target_code(p.code)) continue;
+    c.accuser = accusing_verb(c.m.anchor);
+    if (c.accuser < 0) continue;
+    for (Candidate& r : cands)
+      if (r.trigger == c.accuser) r.dropped = true;
+  }
+  // A trigger used as a word (or light verb) of another pattern is part of
+  // that event, not an event of its own; when two use each other, the more
+  // specific pattern keeps the words.
+  for (Candidate& b : cands) {
+    if (b.dropped) continue;
+    for (const Candidate& a : cands) {
+      if (&a == &b || a.dropped) continue;
+      if (std::find(a.m.used.begin(), a.m.used.end(), b.trigger) == a.m.used.end()) continue;
+      bool mutual = std::find(b.m.used.begin(), b.m.used.end(), a.trigger) != b.m.used.end();
+      if (!mutual || rank(a) > rank(b)) {
+        b.dropped = true;
+        break;
+      }
+    }
+  }
+  for (Candidate& c : cands) {
+    if (c.dropped) continue;
+    if (coder_.patterns().pattern(c.m.pattern).discard()) {
+      c.dropped = true;
+      continue;
+    }
+    build_events(c);
+    std::vector<int> list;
+    compute_region(c.m.anchor, list, c.region);
+  }
+  for (Candidate& w : cands) {
+    if (w.dropped || w.events.empty()) continue;
+    for (Candidate& c : cands) {
+      if (&c == &w || c.dropped || c.events.empty() || c.trigger == w.trigger) continue;
+      if (c.m.anchor == w.trigger) {  // w is c's light verb
+        w.dropped = true;
+        break;
+      }
+      // "bombarded the city, killing eight people": the participle tells
+      // more of the same act; coding it again would count one attack twice.
+      if (rel(c.m.anchor) == Rel::Advcl && (head(c.m.anchor) == w.m.anchor || head(c.m.anchor) == w.trigger) &&
+          t_.child(c.m.anchor, Rel::Mark) < 0 && t_.child(c.m.anchor, Rel::Nsubj) < 0 &&
+          (t_.has(c.m.anchor, TreeView::kGer) || t_.has(c.m.anchor, TreeView::kPart))) {
+        c.dropped = true;
+        continue;
+      }
+      if (!w.region[u(c.trigger)]) continue;
+      // Wrapping: a statement or declared intention gives way to the event
+      // it wraps ("announced it would free", "pledged to expel"); an appeal,
+      // demand, accusation or threat keeps its content clause to itself
+      // ("urged X to free Y" is not a release).
+      const std::string& wcode = w.events.front().cameo;
+      if (wrapper_code(wcode) && !w.negated) {
+        w.dropped = true;
+        if (root_of(wcode) == "03")
+          for (Event& e : c.events)
+            if (e.modality == Modality::Asserted) e.modality = Modality::Intended;
+        break;
+      }
+      c.dropped = true;
+    }
+  }
+  // One event per code, source and target in a sentence ("attacked Iraq
+  // and taken Mosul", reported as one accusation, is one accusation).
+  const std::size_t first = out.size();
+  for (Candidate& c : cands) {
+    if (c.dropped) continue;
+    for (Event& e : c.events) {
+      bool dup = false;
+      for (std::size_t k = first; k < out.size() && !dup; ++k) {
+        const Event& p = out[k];
+        auto code = [](const std::optional<EventActor>& a) { return a ? a->code : std::string(); };
+        dup = p.cameo == e.cameo && code(p.source) == code(e.source) && code(p.target) == code(e.target);
+      }
+      if (!dup) out.push_back(std::move(e));
+    }
+  }
+}
+
+}  // namespace
+
+std::string_view modality_name(Modality m) {
+  switch (m) {
+    case Modality::Asserted: return "asserted";
+    case Modality::Future: return "future";
+    case Modality::Intended: return "intended";
+    case Modality::Possible: return "possible";
+    case Modality::Obligation: return "obligation";
+    case Modality::Conditional: return "conditional";
+  }
+  return "asserted";
+}
+
+std::string rejection_code(std::string_view code) {
+  // CAMEO 12 (Reject) holds the refusals of the cooperative categories; a
+  // negated cooperative code is coded as its matching refusal.
+  struct Pair {
+    std::string_view from, to;
+  };
+  static constexpr Pair kExact[] = {
+      {"030", "120"},  {"031", "121"},  {"0311", "1211"}, {"0312", "1212"}, {"0313", "121"}, {"0314", "121"},
+      {"032", "120"},  {"033", "122"},  {"0331", "1221"}, {"0332", "1222"}, {"0333", "1223"}, {"0334", "1224"},
+      {"034", "123"},  {"0341", "1231"}, {"0342", "1232"}, {"0343", "1233"}, {"0344", "1234"}, {"035", "124"},
+      {"0351", "1241"}, {"0352", "1242"}, {"0353", "1243"}, {"0354", "1244"}, {"0355", "1245"}, {"0356", "1246"},
+      {"036", "125"},  {"037", "127"},  {"038", "126"},  {"039", "126"},  {"057", "127"},  {"061", "1211"},
+      {"062", "1212"}, {"071", "1221"}, {"072", "1222"}, {"073", "1223"}, {"074", "1224"}, {"081", "1241"},
+      {"082", "1242"}, {"083", "123"},  {"0831", "1231"}, {"0832", "1232"}, {"0833", "1233"}, {"0834", "1234"},
+      {"084", "1243"}, {"0841", "1243"}, {"0842", "1243"}, {"085", "1244"}, {"086", "1245"}, {"0861", "1245"},
+      {"0862", "1245"}, {"0863", "1245"}, {"087", "1246"}, {"0871", "1246"}, {"0872", "1246"}, {"0873", "1246"},
+      {"0874", "1246"}};
+  for (const Pair& p : kExact)
+    if (p.from == code) return std::string(p.to);
+  std::string_view r = root_of(code);
+  if (r == "03" || r == "05") return "120";
+  if (r == "06") return "121";
+  if (r == "07") return "122";
+  if (r == "08") return "124";
+  return {};
+}
+
+std::string intent_code(std::string_view code) {
+  // CAMEO 03 (express intent to cooperate) and 13 (threaten) are the
+  // declared-intention forms of the material categories.
+  struct Pair {
+    std::string_view from, to;
+  };
+  static constexpr Pair kExact[] = {
+      {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"}, {"071", "0331"}, {"072", "0332"},
+      {"073", "0333"}, {"074", "0334"}, {"081", "0351"}, {"082", "0352"}, {"083", "034"},  {"0831", "0341"},
+      {"0832", "0342"}, {"0833", "0343"}, {"0834", "0344"}, {"084", "0353"}, {"0841", "0353"}, {"0842", "0353"},
+      {"085", "0354"}, {"086", "0355"}, {"0861", "0355"}, {"0862", "0355"}, {"0863", "0355"}, {"087", "0356"},
+      {"0871", "0356"}, {"0872", "0356"}, {"0873", "0356"}, {"0874", "0356"}, {"161", "1313"}, {"162", "1311"},
+      {"1621", "1311"}, {"1622", "1311"}, {"1623", "1311"}, {"163", "1312"}, {"172", "132"},  {"1721", "1321"},
+      {"1722", "1322"}, {"1723", "1323"}, {"1724", "1324"}, {"191", "1381"}, {"192", "1382"}};
+  for (const Pair& p : kExact)
+    if (p.from == code) return std::string(p.to);
+  std::string_view r = root_of(code);
+  if (r == "04") return "036";
+  if (r == "05") return "032";
+  if (r == "06") return "031";
+  if (r == "07") return "033";
+  if (r == "08") return "035";
+  if (r == "14") return "133";
+  if (r == "16") return "131";
+  if (r == "17") return "137";
+  if (r == "18") return "1383";
+  if (r == "19") return "1384";
+  if (r == "20") return "1385";
+  return {};
+}
+
+EventCoder::EventCoder(std::unique_ptr<CameoOntology> ontology, std::unique_ptr<EventPatterns> patterns,
+                       CodingOptions options)
+    : ontology_(std::move(ontology)), patterns_(std::move(patterns)), options_(options) {}
+EventCoder::~EventCoder() = default;
+
+std::unique_ptr<EventCoder> EventCoder::load_default(Diagnostics& diag, CodingOptions options) {
+  std::string onto_path = CameoOntology::default_file();
+  if (onto_path.empty()) {
+    diag.error("data/events/cameo.tsv", 0, "CAMEO ontology not found (set KESTREL_DATA)");
+    return nullptr;
+  }
+  auto onto = CameoOntology::load(onto_path, diag);
+  if (!onto) return nullptr;
+  auto files = EventPatterns::default_files();
+  if (files.empty()) {
+    diag.error("data/events", 0, "no patterns-*.txt files found");
+    return nullptr;
+  }
+  auto patterns = EventPatterns::load(files, onto.get(), diag);
+  return std::make_unique<EventCoder>(std::move(onto), std::move(patterns), options);
+}
+
+void EventCoder::code_sentence(const Document& doc, std::uint32_t sentence, std::span<const ActorMention> mentions,
+                               std::vector<Event>& out) const {
+  if (sentence >= doc.sentences.size()) return;
+  const Sentence& s = doc.sentences[sentence];
+  if (!options_.code_non_body && !is_codable(s.kind)) return;
+  if (s.tokens.empty() || patterns_->size() == 0) return;
+  thread_local Scratch scratch;
+  SentenceCoder(*this, doc, sentence, mentions, scratch).run(out);
+}
+
+std::vector<Event> EventCoder::code_document(const Document& doc,
+                                             const std::vector<std::vector<ActorMention>>& mentions) const {
+  std::vector<Event> out;
+  for (std::uint32_t i = 0; i < doc.sentences.size(); ++i) {
+    std::span<const ActorMention> m;
+    if (i < mentions.size()) m = mentions[i];
+    code_sentence(doc, i, m, out);
+  }
+  return out;
+}
+
+}  // namespace kestrel
