@@ -16,6 +16,7 @@
 #include <chrono>
 #include <cstdio>
 #include <optional>
+#include <unordered_set>
 
 #include "doc/doc.h"
 #include "doc/doc_internal.h"
@@ -132,6 +133,27 @@ Unit unit_of(std::string_view w) {
   return Unit::None;
 }
 
+// Words an expression can start with; everything else is skipped without
+// trying the patterns (most words of a text).
+bool may_start(std::string_view w, std::string_view next) {
+  static const std::unordered_set<std::string_view> words = {
+      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+      "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "monday",
+      "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tomorrow",
+      "tonight", "last", "this", "next", "past", "previous", "a", "an", "one", "two", "three", "four", "five",
+      "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+      "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty"};
+  if (w.empty()) return false;
+  if (w[0] >= '0' && w[0] <= '9') return true;
+  if (w.starts_with("mid-")) return true;
+  if (!words.count(w)) return false;
+  // "a", "an" and number words open only "a year ago", "two days later".
+  if (w == "a" || w == "an" || (number_of(w) > 0 && w != "last" && w != "this" && w != "next"))
+    return unit_of(next) != Unit::None;
+  return true;
+}
+
 bool is_time_preposition(std::string_view w) {
   for (std::string_view p : {"in", "on", "since", "until", "till", "by", "during", "before", "after", "from", "to",
                              "through", "of", "early", "late", "mid", "last", "next", "this", "for", "around",
@@ -149,8 +171,8 @@ Ymd add_months(Ymd v, int months) {
 
 class Matcher {
  public:
-  Matcher(const Document& doc, std::uint32_t sentence, std::string_view publication)
-      : doc_(doc), s_(doc.sentences[sentence]), sentence_(sentence), w_(doc_internal::lower_forms(s_)) {
+  Matcher(const Document& doc, std::uint32_t sentence, std::string_view publication, const std::vector<std::string>& lower)
+      : doc_(doc), s_(doc.sentences[sentence]), sentence_(sentence), w_(lower) {
     if (auto p = parse_iso(publication)) {
       pub_ = *p;
       has_pub_ = true;
@@ -161,6 +183,10 @@ class Matcher {
   std::vector<TimeExpression> run() {
     std::vector<TimeExpression> out;
     for (std::size_t i = 0; i < w_.size();) {
+      if (!may_start(w_[i], i + 1 < w_.size() ? std::string_view(w_[i + 1]) : std::string_view())) {
+        ++i;
+        continue;
+      }
       if (auto e = match_at(i)) {
         i = e->last + 1;
         out.push_back(std::move(*e));
@@ -455,7 +481,7 @@ class Matcher {
   const Document& doc_;
   const Sentence& s_;
   std::uint32_t sentence_;
-  std::vector<std::string> w_;
+  const std::vector<std::string>& w_;
   Ymd pub_;
   bool has_pub_ = false;
   bool future_ = false;
@@ -463,10 +489,18 @@ class Matcher {
 
 }  // namespace
 
+std::vector<TimeExpression> doc_internal::find_time_expressions(const Document& doc, std::uint32_t sentence,
+                                                                std::string_view publication,
+                                                                const std::vector<std::string>& lower) {
+  if (sentence >= doc.sentences.size() || doc.sentences[sentence].tokens.empty()) return {};
+  return Matcher(doc, sentence, publication, lower).run();
+}
+
 std::vector<TimeExpression> find_time_expressions(const Document& doc, std::uint32_t sentence,
                                                   std::string_view publication) {
-  if (sentence >= doc.sentences.size() || doc.sentences[sentence].tokens.empty()) return {};
-  return Matcher(doc, sentence, publication).run();
+  if (sentence >= doc.sentences.size()) return {};
+  return doc_internal::find_time_expressions(doc, sentence, publication,
+                                             doc_internal::lower_forms(doc.sentences[sentence]));
 }
 
 PublicationDate publication_date(const Document& doc, int fallback_year) {

@@ -158,9 +158,9 @@ class Gazetteer {
   std::unique_ptr<Data> data_;
 };
 
-// Key used by the gazetteer: case-folded, accents stripped, punctuation other
-// than apostrophes turned into single spaces ("Washington, D.C." ->
-// "washington d c").
+// Key used by the gazetteer: case-folded, accents and apostrophes dropped,
+// other punctuation turned into single spaces ("Washington, D.C." ->
+// "washington d c", "Kramators'k" -> "kramatorsk").
 std::string normalize_place_name(std::string_view name);
 
 // Inputs for compiling a gazetteer.

@@ -99,6 +99,13 @@ std::vector<std::string> lower_forms(const Sentence& s) {
   return out;
 }
 
+LowerWords lower_words(const Document& doc) {
+  LowerWords out;
+  out.reserve(doc.sentences.size());
+  for (const Sentence& s : doc.sentences) out.push_back(lower_forms(s));
+  return out;
+}
+
 bool is_capitalized(std::string_view form) {
   if (form.empty()) return false;
   auto c = static_cast<unsigned char>(form[0]);
@@ -120,10 +127,20 @@ std::string span_text(const Document& doc, const Sentence& s, std::uint32_t firs
   return doc.text.substr(a, b - a);
 }
 
+// Every quotation mark starts with one of these bytes; most words are
+// rejected on the first.
+bool may_be_quote(std::string_view f) {
+  if (f.empty()) return false;
+  auto c = static_cast<unsigned char>(f[0]);
+  return c == '"' || c == 0xE2 || c == 0xC2 || c == '`' || c == '\'';
+}
+
 bool is_open_quote(std::string_view f) {
+  if (!may_be_quote(f)) return false;
   return f == "\"" || f == "\xE2\x80\x9C" || f == "\xC2\xAB" || f == "\xE2\x80\x9E" || f == "``";
 }
 bool is_close_quote(std::string_view f) {
+  if (!may_be_quote(f)) return false;
   return f == "\"" || f == "\xE2\x80\x9D" || f == "\xC2\xBB" || f == "''";
 }
 bool is_straight_quote(std::string_view f) { return f == "\""; }

@@ -18,6 +18,11 @@ std::string lower(std::string_view s);
 // apostrophes folded to ASCII so rules need one spelling.
 std::vector<std::string> lower_forms(const Sentence& s);
 
+// lower_forms of every sentence, made once per document and shared by the
+// passes.
+using LowerWords = std::vector<std::vector<std::string>>;
+LowerWords lower_words(const Document& doc);
+
 // First letter is an upper-case letter (ASCII or a Latin capital with
 // diacritics).
 bool is_capitalized(std::string_view form);
@@ -35,8 +40,11 @@ bool is_straight_quote(std::string_view form);
 bool future_tense(const std::vector<std::string>& lower_forms);
 
 // The stage's passes, run by DocumentLayer::annotate.
-std::vector<PlaceMention> find_places(const Document& doc, const Gazetteer& g, const SentenceMentions& mentions);
-std::vector<Quote> find_quotes(const Document& doc, const SentenceMentions& mentions);
-std::vector<Attribution> find_attributions(const Document& doc);
+std::vector<TimeExpression> find_time_expressions(const Document& doc, std::uint32_t sentence,
+                                                  std::string_view publication, const std::vector<std::string>& lower);
+std::vector<PlaceMention> find_places(const Document& doc, const Gazetteer& g, const SentenceMentions& mentions,
+                                      const LowerWords& lower);
+std::vector<Quote> find_quotes(const Document& doc, const SentenceMentions& mentions, const LowerWords& lower);
+std::vector<Attribution> find_attributions(const Document& doc, const LowerWords& lower);
 
 }  // namespace kestrel::doc_internal

@@ -41,21 +41,22 @@ DocAnnotation DocumentLayer::annotate(const Document& doc, const SentenceMention
     ann.warnings.push_back(msg);
     if (diag) diag->warning(doc.path, doc.line, msg);
   }
+  const doc_internal::LowerWords lower = doc_internal::lower_words(doc);
   for (std::uint32_t i = 0; i < doc.sentences.size(); ++i) {
     if (!has_dated_text(doc.sentences[i].kind)) continue;
-    auto found = find_time_expressions(doc, i, ann.publication.date);
+    auto found = doc_internal::find_time_expressions(doc, i, ann.publication.date, lower[i]);
     for (auto& t : found) ann.times.push_back(std::move(t));
   }
   if (gazetteer_) {
-    ann.places = doc_internal::find_places(doc, *gazetteer_, mentions);
+    ann.places = doc_internal::find_places(doc, *gazetteer_, mentions, lower);
     for (std::uint32_t i = 0; i < ann.places.size(); ++i)
       if (ann.places[i].dateline) {
         ann.dateline_place = i;
         break;
       }
   }
-  ann.quotes = doc_internal::find_quotes(doc, mentions);
-  ann.attributions = doc_internal::find_attributions(doc);
+  ann.quotes = doc_internal::find_quotes(doc, mentions, lower);
+  ann.attributions = doc_internal::find_attributions(doc, lower);
   return ann;
 }
 

@@ -75,15 +75,18 @@ const char* fold_letter(utf8proc_int32_t cp) {
     case 0x0131: return "i";   // dotless ı
     case 0x00F0: return "d";   // ð
     case 0x00FE: return "th";  // þ
-    case 0x2019: case 0x2018: case 0x02BC: case 0x02BB: case 0x0060: case 0x00B4: return "'";
+    // Apostrophes vanish: "Kramators'k" is written Kramatorsk.
+    case 0x2019: case 0x2018: case 0x02BC: case 0x02BB: case 0x0060: case 0x00B4: return "";
     default: return nullptr;
   }
 }
 
-// Appends `c` to the key, turning every run of separators into one space.
+// Appends `c` to the key, turning every run of separators into one space
+// and dropping apostrophes.
 void push_key_char(std::string& out, char c) {
   bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
-  if (alnum || c == '\'') {
+  if (c == '\'') return;
+  if (alnum) {
     out.push_back(c);
   } else if (!out.empty() && out.back() != ' ') {
     out.push_back(' ');

@@ -292,6 +292,8 @@ bool compile_gazetteer(const GazetteerSources& src, const std::string& out_path,
     if (a3 == alpha3_of.end()) continue;
     Entry e;
     e.name = d.value("name", "");
+    // "Wales [Cymru GB-CYM]": the bracket lists another code's name.
+    if (auto br = e.name.find(" ["); br != std::string::npos) e.name.resize(br);
     e.country3 = a3->second;
     e.admin = code;
     e.kind = PlaceKind::Admin1;
@@ -364,7 +366,7 @@ bool compile_gazetteer(const GazetteerSources& src, const std::string& out_path,
       continue;
     }
     if (c[0] == "place") {
-      // place<TAB>kind<TAB>feature<TAB>country (alpha-2)<TAB>lat<TAB>lon<TAB>names[<TAB>geonames id]
+      // place<TAB>kind<TAB>feature<TAB>country (alpha-2)<TAB>lat<TAB>lon<TAB>names[<TAB>geonames id[<TAB>population]]
       if (c.size() < 7) { diag.error(src.supplement, s.line, "place lines need kind, feature, country, lat, lon, names"); continue; }
       auto kind = parse_kind(c[1]);
       auto a3 = alpha3_of.find(c[3]);
@@ -384,7 +386,12 @@ bool compile_gazetteer(const GazetteerSources& src, const std::string& out_path,
       e.country3 = a3->second;
       e.lat = lat;
       e.lon = lon;
-      if (c.size() > 7 && !c[7].empty()) e.id = static_cast<std::uint32_t>(std::stoul(c[7]));
+      auto number = [&](const std::string& v) -> std::uint32_t {
+        if (v.empty() || !std::all_of(v.begin(), v.end(), ::isdigit) || v.size() > 9) return 0;
+        return static_cast<std::uint32_t>(std::stoul(v));
+      };
+      if (c.size() > 7) e.id = number(c[7]);
+      if (c.size() > 8) e.population = number(c[8]);
       entries.push_back(std::move(e));
       continue;
     }

@@ -19,6 +19,7 @@
 #include <optional>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "doc/doc.h"
 #include "doc/doc_internal.h"
@@ -39,7 +40,7 @@ bool is_connector(std::string_view w) {
 // Capitalized words that are towns somewhere but, alone at the start of a
 // sentence, are nearly always ordinary words or names.
 bool is_common_capital(std::string_view w) {
-  static const std::set<std::string_view> words = {
+  static const std::unordered_set<std::string_view> words = {
       "of", "most", "police", "nice", "reading", "mobile", "said", "bath", "split", "orange", "man", "deal",
       "hope", "liberty", "independence", "progress", "union", "unity", "university", "opposition", "president",
       "minister", "government", "general", "state", "national", "central", "north", "south", "east", "west",
@@ -55,14 +56,19 @@ bool is_common_capital(std::string_view w) {
       "year", "month", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
       "tomorrow", "yesterday", "in", "on", "at", "the", "a", "an", "and", "or", "for", "to", "by", "with",
       "from", "against", "despite", "during", "under", "over", "about", "among", "between", "through", "bar", "page", "media", "sale", "home", "mission", "marathon", "chase", "buy",
-      "sell", "trade", "ban", "win", "lose", "even", "said", "says", "say", "asked", "told", "let", "much"};
+      "sell", "trade", "ban", "win", "lose", "even", "said", "says", "say", "asked", "told", "let", "much", "court",
+      // Continents: places, but no country can stand for them.
+      "asia", "europe", "africa", "antarctica", "oceania", "eurasia",
+      // Adjectives and demonyms that are also towns somewhere.
+      "english", "british", "brits", "welsh", "scottish", "irish", "french", "german", "american",
+      "americans", "european", "african", "asian", "dutch", "spanish", "italian", "russian", "chinese"};
   return words.count(w) > 0;
 }
 
 // Capitalized only because they open a sentence: a place after them is not
 // glued to a name ("In Beijing", but "George Washington").
 bool is_function_word(std::string_view w) {
-  static const std::set<std::string_view> words = {
+  static const std::unordered_set<std::string_view> words = {
       "in", "on", "at", "the", "a", "an", "and", "but", "or", "for", "to", "by", "with", "from", "against",
       "despite", "during", "under", "over", "about", "among", "between", "through", "if", "as", "so", "when",
       "while", "after", "before", "since", "however", "meanwhile", "also", "this", "that", "there", "it", "he",
@@ -146,12 +152,14 @@ double prior_of(const Gazetteer& g, std::uint32_t idx) {
 
 }  // namespace
 
-std::vector<PlaceMention> doc_internal::find_places(const Document& doc, const Gazetteer& g, const SentenceMentions& mentions) {
+std::vector<PlaceMention> doc_internal::find_places(const Document& doc, const Gazetteer& g,
+                                                   const SentenceMentions& mentions, const LowerWords& lower) {
   std::vector<Candidate> cands;
+  std::set<std::string> surnames;
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     if (s.kind == SegmentKind::Caption || s.kind == SegmentKind::Bullet || s.kind == SegmentKind::Byline) continue;
-    auto w = doc_internal::lower_forms(s);
+    const auto& w = lower[si];
     // Words that the actor stage says are people or organisations.
     std::vector<bool> actor(s.tokens.size(), false);
     if (si < mentions.size())
@@ -205,6 +213,8 @@ std::vector<PlaceMention> doc_internal::find_places(const Document& doc, const G
                         (std::isalnum(static_cast<unsigned char>(s.tokens[next].form[0])) ||
                          s.tokens[next].form == "-");  // "Belarusian-Chinese", "LukashenkoPhoto"
       if (glued_before || glued_word || actor[best_last]) {
+        // "Alex Ferguson": later, "Ferguson" alone is his surname too.
+        if (glued_before && best_last == i) surnames.insert(f);
         i = best_last;
         continue;
       }
@@ -278,13 +288,21 @@ std::vector<PlaceMention> doc_internal::find_places(const Document& doc, const G
     const Sentence& s = doc.sentences[c.sentence];
     double best_score = -1e9;
     std::size_t best = 0;
+    std::uint32_t max_pop = 0;
+    for (auto r : c.readings) max_pop = std::max(max_pop, g.population(r));
     for (std::size_t r = 0; r < c.readings.size(); ++r) {
       std::uint32_t idx = c.readings[r];
       std::string country(g.country(idx));
       double score = c.prior[r];
+      // Context picks between comparable readings (Tripoli in Libya or
+      // Lebanon) but does not move "London" to a Kentucky village because
+      // the story is about the US: readings 50 times smaller than the
+      // largest need a qualifier ("Paris, Texas").
+      bool dwarfed = g.kind(idx) == PlaceKind::City &&
+                     static_cast<double>(std::max<std::uint32_t>(g.population(idx), 1000)) * 50 < max_pop;
       // Other mentions vouch for a country; a mention never vouches for itself.
       double ctx = context[country] - own[ci][country];
-      if (ctx > 0.05) score += 4.0 * std::min(1.0, ctx) + std::min(2.0, std::max(0.0, ctx - 1.0));
+      if (ctx > 0.05 && !dwarfed) score += 4.0 * std::min(1.0, ctx) + std::min(2.0, std::max(0.0, ctx - 1.0));
       if (g.kind(idx) == PlaceKind::City) {
         Place p = g.place(idx);
         auto dot = p.admin1.find('.');
@@ -306,8 +324,13 @@ std::vector<PlaceMention> doc_internal::find_places(const Document& doc, const G
         }
       }
       if (g.kind(idx) == PlaceKind::Landmark) {
+        // "Machulishchy" alone is the town; "the Machulishchy airfield" the
+        // base. A landmark with no town of its name nearby ("Heathrow")
+        // needs no noun.
+        bool town_too = false;
+        for (auto r2 : c.readings) town_too = town_too || (g.kind(r2) == PlaceKind::City && g.country(r2) == country);
         if (c.landmark_noun && landmark_noun_fits(c.noun, g.feature(idx))) score += 6.0;
-        else score -= 6.0;
+        else if (town_too) score -= 6.0;
       }
       if (score > best_score) {
         best_score = score;
@@ -317,17 +340,24 @@ std::vector<PlaceMention> doc_internal::find_places(const Document& doc, const G
     std::uint32_t idx = c.readings[best];
     PlaceKind kind = g.kind(idx);
     // A lone capitalized word opening a clause, or a small town nobody
-    // points to, is more likely a word or a name than a place.
+    // points to, is more likely a word or a name ("Johnson", "Welsh") than
+    // a place; an acronym is an organisation ("EU", "SEC") unless it names
+    // a country ("US", "UAE").
     bool strong = kind != PlaceKind::City || g.population(idx) >= 100000 || c.dateline;
     bool supported = c.locative || c.first != c.last || !c.qualifier_key.empty() ||
                      (context[std::string(g.country(idx))] - own[ci][std::string(g.country(idx))] > 0.5 &&
-                      g.population(idx) >= 1000);
+                      g.population(idx) >= 20000);
+    const std::string& form = s.tokens[c.first].form;
+    bool acronym = c.first == c.last && form.size() <= 5 &&
+                   std::all_of(form.begin(), form.end(), [](char ch) { return (ch >= 'A' && ch <= 'Z') || ch == '.'; });
+    if (acronym && kind == PlaceKind::City && !c.dateline) continue;
     if (c.first == c.last && is_common_capital(doc_internal::lower(s.tokens[c.first].form))) continue;
+    if (c.first == c.last && !c.locative && kind == PlaceKind::City && surnames.count(s.tokens[c.first].form)) continue;
     // A town that speaks is a person ("Jackson said"); a capital or country
     // that speaks is its government, and still names the place.
     if (c.speaks && !c.locative && kind == PlaceKind::City && g.feature(idx) != "PPLC") continue;
     if (c.sentence_initial && !strong && !c.locative) continue;
-    if (!strong && !supported && g.population(idx) < 50000) continue;
+    if (!strong && !supported) continue;
     PlaceMention m;
     m.sentence = c.sentence;
     m.first = c.first;

@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <unordered_set>
 
 #include "doc/doc.h"
 #include "doc/doc_internal.h"
@@ -28,7 +29,7 @@ namespace {
 using doc_internal::is_capitalized;
 
 bool is_speech_verb(std::string_view w) {
-  static const std::set<std::string_view> verbs = {
+  static const std::unordered_set<std::string_view> verbs = {
       "say", "says", "said", "saying", "tell", "tells", "told", "note", "notes", "noted", "believe", "believes",
       "believed", "write", "writes", "wrote", "add", "adds", "added", "state", "states", "stated", "declare",
       "declares", "declared", "announce", "announces", "announced", "claim", "claims", "claimed", "argue",
@@ -69,7 +70,7 @@ bool is_plural_generic(std::string_view w) {
 
 // Title words stripped from the front of a name: "President Lukashenko".
 bool is_title(std::string_view w) {
-  static const std::set<std::string_view> titles = {
+  static const std::unordered_set<std::string_view> titles = {
       "president", "prime", "minister", "foreign", "defence", "defense", "secretary", "general", "mr", "mr.",
       "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "chancellor", "premier", "king", "queen", "prince",
       "senator", "sen.", "rep.", "governor", "gov.", "mayor", "spokesman", "spokeswoman", "spokesperson",
@@ -83,7 +84,7 @@ bool is_title(std::string_view w) {
 // Last words of organisation names, whose leading words are not titles:
 // "the Foreign Ministry", "the Defence Ministry".
 bool is_org_word(std::string_view w) {
-  static const std::set<std::string_view> words = {
+  static const std::unordered_set<std::string_view> words = {
       "ministry", "office", "council", "committee", "agency", "service", "department", "party", "army",
       "forces", "police", "government", "parliament", "commission", "union", "bank", "court", "administration",
       "command", "staff", "guard", "embassy", "cabinet", "assembly", "secretariat", "presidency", "directorate"};
@@ -93,7 +94,7 @@ bool is_org_word(std::string_view w) {
 // Nouns that describe a person before the name: "Political analyst Anna
 // Petrova", "Kremlin spokesman Dmitry Peskov".
 bool is_descriptor(std::string_view w) {
-  static const std::set<std::string_view> words = {
+  static const std::unordered_set<std::string_view> words = {
       "analyst", "scientist", "expert", "minister", "spokesman", "spokeswoman", "spokesperson", "leader",
       "president", "commander", "official", "journalist", "correspondent", "economist", "professor",
       "researcher", "director", "chief", "head", "ambassador", "secretary", "mayor", "governor", "lawyer",
@@ -118,9 +119,8 @@ struct Person {
 
 class QuoteFinder {
  public:
-  QuoteFinder(const Document& doc, const SentenceMentions& mentions) : doc_(doc), mentions_(mentions) {
-    lw_.reserve(doc.sentences.size());
-    for (const Sentence& s : doc.sentences) lw_.push_back(doc_internal::lower_forms(s));
+  QuoteFinder(const Document& doc, const SentenceMentions& mentions, const doc_internal::LowerWords& lower)
+      : doc_(doc), mentions_(mentions), lw_(lower) {
     find_described_people();
   }
 
@@ -568,7 +568,7 @@ class QuoteFinder {
 
   const Document& doc_;
   const SentenceMentions& mentions_;
-  std::vector<std::vector<std::string>> lw_;
+  const doc_internal::LowerWords& lw_;
   std::vector<std::vector<bool>> in_quote_;
   std::vector<Person> people_;
   bool pending_continue_ = false;
@@ -584,16 +584,17 @@ std::string name_in(const Document& doc, const Sentence& s, std::size_t first, s
 
 }  // namespace
 
-std::vector<Quote> doc_internal::find_quotes(const Document& doc, const SentenceMentions& mentions) {
-  return QuoteFinder(doc, mentions).run();
+std::vector<Quote> doc_internal::find_quotes(const Document& doc, const SentenceMentions& mentions,
+                                             const LowerWords& lower) {
+  return QuoteFinder(doc, mentions, lower).run();
 }
 
 // "X writes, citing Y", "according to X", "X told Reuters", "(Reuters)".
-std::vector<Attribution> doc_internal::find_attributions(const Document& doc) {
+std::vector<Attribution> doc_internal::find_attributions(const Document& doc, const LowerWords& lower) {
   std::vector<Attribution> out;
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
-    auto w = doc_internal::lower_forms(s);
+    const auto& w = lower[si];
     std::size_t n = w.size();
     auto capitalized_run = [&](std::size_t from) {
       std::size_t k = from;

@@ -92,7 +92,8 @@ std::unique_ptr<Fixture> build_tiny(const std::string& supplement_extra = "") {
 TEST(Gazetteer, NormalizesNames) {
   EXPECT_EQ(normalize_place_name("Washington, D.C."), "washington d c");
   EXPECT_EQ(normalize_place_name("  ZÜRICH "), "zurich");
-  EXPECT_EQ(normalize_place_name("Côte d’Ivoire"), "cote d'ivoire");
+  EXPECT_EQ(normalize_place_name("Côte d’Ivoire"), "cote divoire");
+  EXPECT_EQ(normalize_place_name("Kramators'k"), "kramatorsk");
   EXPECT_EQ(normalize_place_name("Łódź"), "lodz");
   EXPECT_EQ(normalize_place_name("Nagorno-Karabakh"), "nagorno karabakh");
 }

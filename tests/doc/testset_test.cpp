@@ -1,7 +1,8 @@
-// Accuracy of the document layer on its hand-written test set
-// (tests/doc/data/testset.tsv): date expressions, ambiguous and misleading
-// place names, quotation styles and attribution chains. Prints accuracy per
-// kind and fails if any kind drops below its floor.
+// Accuracy of the document layer on its hand-written test sets: date
+// expressions, ambiguous and misleading place names, quotation styles and
+// attribution chains. tests/doc/data/testset.tsv is the development set the
+// rules were tuned on; heldout.tsv was written afterwards and is not tuned
+// on. Prints accuracy per kind and fails if any kind drops below its floor.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -19,9 +20,9 @@ struct Row {
   std::string kind, date, text, target, expected, detail;
 };
 
-std::vector<Row> read_rows() {
-  std::ifstream in(std::string(KESTREL_SOURCE_DIR) + "/tests/doc/data/testset.tsv");
-  EXPECT_TRUE(in) << "tests/doc/data/testset.tsv missing";
+std::vector<Row> read_rows(const std::string& name) {
+  std::ifstream in(std::string(KESTREL_SOURCE_DIR) + "/tests/doc/data/" + name);
+  EXPECT_TRUE(in) << "tests/doc/data/" << name << " missing";
   std::vector<Row> rows;
   std::string line;
   std::size_t n = 0;
@@ -33,7 +34,7 @@ std::vector<Row> read_rows() {
     std::string col;
     while (std::getline(ss, col, '\t')) cols.push_back(col);
     if (cols.size() < 5) {
-      ADD_FAILURE() << "testset.tsv:" << n << ": needs at least 5 columns";
+      ADD_FAILURE() << name << ":" << n << ": needs at least 5 columns";
       continue;
     }
     cols.resize(6);
@@ -69,7 +70,9 @@ std::string check(const Row& row, const Document& doc, const DocAnnotation& ann)
     for (const PlaceMention& p : ann.places) {
       if (!overlaps(p.start, p.end, t0, t1)) continue;
       found += "[" + p.text + " -> " + p.resolved.name + " " + p.resolved.country + "]";
-      if (p.resolved.country == row.expected && p.resolved.name == row.detail) return "";
+      // Names compare without accents: "Kandahār" is Kandahar.
+      if (p.resolved.country == row.expected && normalize_place_name(p.resolved.name) == normalize_place_name(row.detail))
+        return "";
     }
     if (row.expected == "-" && found.empty()) return "";
     return "found " + (found.empty() ? "nothing" : found);
@@ -96,17 +99,19 @@ std::string check(const Row& row, const Document& doc, const DocAnnotation& ann)
   return "unknown kind " + row.kind;
 }
 
-TEST(DocTestSet, AccuracyPerKind) {
+// Returns accuracy per kind, printing every miss.
+std::map<std::string, double> run_set(const std::string& name, std::size_t min_rows) {
   std::string error;
   auto g = Gazetteer::load_default(error);
-  ASSERT_TRUE(g) << error;
+  EXPECT_TRUE(g) << error;
+  if (!g) return {};
   DocumentLayer layer(g.get());
-  std::vector<Row> rows = read_rows();
-  ASSERT_GE(rows.size(), 60u);
+  std::vector<Row> rows = read_rows(name);
+  EXPECT_GE(rows.size(), min_rows);
   std::map<std::string, std::pair<int, int>> score;  // kind -> (passed, total)
   for (const Row& row : rows) {
     Document doc;
-    doc.id = "testset-" + std::to_string(row.line);
+    doc.id = name + "-" + std::to_string(row.line);
     doc.text = row.text;
     doc.date = row.date;
     prepare_document(doc);
@@ -115,22 +120,34 @@ TEST(DocTestSet, AccuracyPerKind) {
     auto& s = score[row.kind];
     ++s.second;
     if (why.empty()) ++s.first;
-    else std::cout << "  miss testset.tsv:" << row.line << " " << row.kind << " '" << row.target << "' expected "
+    else std::cout << "  miss " << name << ":" << row.line << " " << row.kind << " '" << row.target << "' expected "
                    << row.expected << " " << row.detail << ": " << why << '\n';
   }
-  // Floors sit a little under today's figures, so a regression fails the
-  // build while a new hard case can still be added.
-  const std::map<std::string, double> floor = {{"date", 0.9}, {"place", 0.85}, {"quote", 0.8}, {"source", 0.8}};
+  std::map<std::string, double> acc;
   int passed = 0, total = 0;
   for (const auto& [kind, s] : score) {
-    double acc = static_cast<double>(s.first) / s.second;
-    std::cout << "doc test set: " << kind << " " << s.first << "/" << s.second << " = " << static_cast<int>(acc * 1000 + 0.5) / 10.0
-              << "%\n";
+    acc[kind] = static_cast<double>(s.first) / s.second;
+    std::cout << name << ": " << kind << " " << s.first << "/" << s.second << " = "
+              << static_cast<int>(acc[kind] * 1000 + 0.5) / 10.0 << "%\n";
     passed += s.first;
     total += s.second;
-    EXPECT_GE(acc, floor.at(kind)) << kind;
   }
-  std::cout << "doc test set: all " << passed << "/" << total << '\n';
+  std::cout << name << ": all " << passed << "/" << total << '\n';
+  return acc;
+}
+
+TEST(DocTestSet, AccuracyPerKind) {
+  // The rules were tuned on this set. Floors sit a little under today's
+  // figures, so a regression fails while a new hard case can be added.
+  const std::map<std::string, double> floor = {{"date", 0.9}, {"place", 0.9}, {"quote", 0.9}, {"source", 0.8}};
+  for (const auto& [kind, acc] : run_set("testset.tsv", 60)) EXPECT_GE(acc, floor.at(kind)) << kind;
+}
+
+TEST(DocTestSet, HeldOutAccuracy) {
+  // Never tuned on: these figures estimate accuracy on new text. The floors
+  // only catch a collapse.
+  const std::map<std::string, double> floor = {{"date", 0.6}, {"place", 0.6}, {"quote", 0.5}, {"source", 0.25}};
+  for (const auto& [kind, acc] : run_set("heldout.tsv", 40)) EXPECT_GE(acc, floor.at(kind)) << kind;
 }
 
 }  // namespace
