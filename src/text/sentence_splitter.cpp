@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <array>
 #include <iostream>
 #include <mutex>
@@ -147,8 +148,8 @@ std::uint64_t hash_word(std::string_view s) {
   return h;
 }
 
-constexpr std::uint64_t feat(std::uint64_t id, std::uint64_t a, std::uint64_t b = 0, std::uint64_t c = 0) {
-  return mix(mix(mix(id * 0x9e3779b97f4a7c15ULL + a) ^ (b + 0x632be59bd9b4e019ULL)) ^ (c + 0x2545f4914f6cdd1dULL));
+constexpr std::uint64_t feat(std::uint64_t id, std::uint64_t a, std::uint64_t b = 0, std::uint64_t c = 0, std::uint64_t d = 0) {
+  return mix(mix(mix(mix(id * 0x9e3779b97f4a7c15ULL + a) ^ (b + 0x632be59bd9b4e019ULL)) ^ (c + 0x2545f4914f6cdd1dULL)) ^ (d + 0x9e3779b97f4a7c15ULL));
 }
 
 constexpr std::uint64_t kNoWord = 0x7e57ab1e5eed0001ULL;
@@ -229,7 +230,41 @@ bool starts_list_item(const TokenStream& st, std::size_t j) {
   return false;
 }
 
+// "Figure 1.5" or "Table 2" opening a paragraph and followed by a capital:
+// a caption's label, which ends a sentence of its own ("Figure 1.5 | Residents
+// of Boxborough gather ...").
+bool ends_caption_label(const TokenStream& st, std::size_t i, std::size_t first) {
+  static constexpr std::array<std::string_view, 12> kLabels = {
+      "Figure", "Fig.", "Table", "Chart", "Map", "Exhibit", "Graph", "Diagram", "Plate", "Photo", "Image", "Illustration"};
+  const auto& toks = *st.tokens;
+  if (i == first || shape_at(st, i) != kShNumber) return false;
+  const SurfaceToken& label = toks[i - 1];
+  if (i - 1 != first && label.newlines_before == 0) return false;
+  const Shape s1 = shape_at(st, i + 1);
+  if (!toks[i + 1].space_before || (s1 != kShCap && s1 != kShAllCaps && s1 != kShOpenQuote)) return false;
+  const std::string_view word = st.text.substr(label.start, label.end - label.start);
+  return std::find(kLabels.begin(), kLabels.end(), word) != kLabels.end();
+}
+
 }  // namespace
+
+std::size_t citation_after(const TokenStream& st, std::size_t i, std::size_t last) {
+  const auto& toks = *st.tokens;
+  std::size_t end = 0;
+  for (std::size_t j = i + 1; j + 2 < last; j += 3) {
+    const SurfaceToken& open = toks[j];
+    const SurfaceToken& mark = toks[j + 1];
+    const SurfaceToken& close = toks[j + 2];
+    if (st.text[open.start] != '[' || open.end - open.start != 1 || open.newlines_before > 0 || mark.space_before || close.space_before ||
+        st.text[close.start] != ']')
+      break;
+    const Shape m = shape_at(st, j + 1);
+    const std::uint32_t len = mark.end - mark.start;
+    if (!((m == kShNumber && len <= 3) || (m == kShLower && len == 1))) break;
+    end = j + 2;
+  }
+  return end;
+}
 
 bool layout_is_wrapped(std::string_view text, std::uint32_t& width) {
   // Hard-wrapped text has many lines, none much longer than a terminal, most
@@ -276,7 +311,19 @@ bool is_candidate(const TokenStream& st, std::size_t i) {
   return true;
 }
 
-std::size_t boundary_features(const TokenStream& st, std::size_t i, std::uint32_t sentence_length, std::uint64_t* out) {
+void SentenceSoFar::add(const TokenStream& st, std::size_t i) {
+  ++length;
+  switch (shape_at(st, i)) {
+    case kShOpenQuote: ++quotes; break;
+    case kShCloseQuote: --quotes; break;
+    case kShQuote: ++unknown; break;
+    case kShOpenBracket: ++brackets; break;
+    case kShCloseBracket: --brackets; break;
+    default: break;
+  }
+}
+
+std::size_t boundary_features(const TokenStream& st, std::size_t i, const SentenceSoFar& so_far, std::uint64_t* out) {
   const auto& toks = *st.tokens;
   const auto at = static_cast<std::ptrdiff_t>(i);
   View p1 = view_of(st, at - 1), t0 = view_of(st, at), t1 = view_of(st, at + 1), t2 = view_of(st, at + 2);
@@ -314,9 +361,14 @@ std::size_t boundary_features(const TokenStream& st, std::size_t i, std::uint32_
   out[n++] = feat(18, len0, t0.shape, t1.shape);
   out[n++] = feat(19, p1.word, t0.shape, t1.shape);
   out[n++] = feat(20, t1.shape, t2.word);
-  const std::uint32_t so_far = length_bucket(sentence_length) + (sentence_length > 12 ? 2 : sentence_length > 8 ? 1 : 0);
-  out[n++] = feat(21, so_far, t0.shape, t1.shape);
-  out[n++] = feat(22, so_far);
+  const std::uint32_t length = so_far.length;
+  const std::uint32_t bucket = length_bucket(length) + (length > 12 ? 2 : length > 8 ? 1 : 0);
+  out[n++] = feat(21, bucket, t0.shape, t1.shape);
+  out[n++] = feat(22, bucket);
+  out[n++] = feat(23, bucket, p1.shape, t0.shape, t1.shape);
+  // Unclosed quotation marks or brackets since the sentence began.
+  const std::uint64_t open = (so_far.quotes > 0 || (so_far.unknown & 1) ? 1 : 0) + (so_far.brackets > 0 ? 2 : 0);
+  out[n++] = feat(24, open, t0.shape, t1.shape);
   return n;
 }
 
@@ -408,9 +460,9 @@ std::unique_ptr<SentenceModel> SentenceModel::load(const std::string& path, std:
   return file ? from_model_file(*file, path, error) : nullptr;
 }
 
-float SentenceModel::score(const TokenStream& stream, std::size_t i, std::uint32_t sentence_length) const {
+float SentenceModel::score(const TokenStream& stream, std::size_t i, const SentenceSoFar& so_far) const {
   std::uint64_t f[kMaxBoundaryFeatures];
-  std::size_t n = boundary_features(stream, i, sentence_length, f);
+  std::size_t n = boundary_features(stream, i, so_far, f);
   const unsigned shift = 64 - bits;
   float s = 0.0f;
   for (std::size_t k = 0; k < n; ++k) s += weights[f[k] >> shift];
@@ -438,9 +490,14 @@ void split_sentences(const TokenStream& st, std::size_t first, std::size_t last,
   const auto& toks = *st.tokens;
   if (boundary.size() < toks.size()) boundary.resize(toks.size(), 0);
   if (first >= last) return;
-  std::size_t sentence_start = first;
+  SentenceSoFar so_far;
+  // A citation mark after a sentence's end ("in 1805. [19] He") belongs to
+  // that sentence: the decision taken before the mark moves to the gap after it.
+  std::size_t carry_to = 0;
+  bool carried = false;
   for (std::size_t i = first; i + 1 < last; ++i) {
     const SurfaceToken& next = toks[i + 1];
+    so_far.add(st, i);
     bool decided = false;
     bool yes = false;
     if (next.newlines_before >= 2) {
@@ -459,21 +516,36 @@ void split_sentences(const TokenStream& st, std::size_t first, std::size_t last,
         decided = yes = true;
       }
     }
+    if (!decided && ends_caption_label(st, i, first)) decided = yes = true;
+    if (i < carry_to) {
+      decided = true;  // inside the mark (no line break can be there)
+      yes = false;
+    } else if (i == carry_to && carry_to != 0) {
+      carry_to = 0;
+      if (!decided) {
+        decided = true;
+        yes = carried;
+      }
+    }
     if (!decided && is_candidate(st, i)) {
-      const auto length = static_cast<std::uint32_t>(i + 1 - sentence_start);
       if (model) {
         // Edited text rarely ends a sentence on a bare word inside a
         // paragraph, and a false split costs an event: ask for more evidence.
         const Shape s0 = shape_at(st, i);
         const bool bare_word = s0 == kShLower || s0 == kShCap || s0 == kShAllCaps || s0 == kShNumber ||
                                s0 == kShOtherLetter;
-        yes = model->score(st, i, length) > model->threshold + (bare_word ? model->word_margin : 0.0f);
+        yes = model->score(st, i, so_far) > model->threshold + (bare_word ? model->word_margin : 0.0f);
       } else {
         yes = rule_boundary(st, i);
       }
+      if (const std::size_t end = citation_after(st, i, last); end != 0) {
+        carry_to = end;
+        carried = yes;
+        yes = false;
+      }
     }
     boundary[i] = yes ? 1 : 0;
-    if (yes) sentence_start = i + 1;
+    if (yes) so_far = {};
   }
   boundary[last - 1] = 1;
 }

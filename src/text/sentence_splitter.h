@@ -26,7 +26,7 @@
 namespace kestrel::text_internal {
 
 inline constexpr std::string_view kSentenceModelKind = "sentences";
-inline constexpr std::uint32_t kSentenceModelVersion = 1;
+inline constexpr std::uint32_t kSentenceModelVersion = 2;
 inline constexpr std::string_view kSentenceModelPath = "models/sentences.kmodel";
 
 // The tokens of one document and what the splitter needs to know about their
@@ -48,6 +48,16 @@ void compute_shapes(TokenStream& stream);
 // Decides whether the document's lines are hard-wrapped paragraphs.
 bool layout_is_wrapped(std::string_view text, std::uint32_t& width);
 
+// What the classifier knows of the current sentence, from its first token up
+// to and including the token before the gap; kept up to date token by token.
+struct SentenceSoFar {
+  std::uint32_t length = 0;   // tokens
+  std::int32_t quotes = 0;    // opening minus closing quotation marks
+  std::int32_t unknown = 0;   // quotation marks of unknown direction
+  std::int32_t brackets = 0;  // opening minus closing brackets
+  void add(const TokenStream& stream, std::size_t i);
+};
+
 class SentenceModel {
  public:
   // Reads and checks a model file; null (and `error` set) if unusable.
@@ -55,9 +65,9 @@ class SentenceModel {
   static std::unique_ptr<SentenceModel> from_bytes(std::string_view bytes, const std::string& name, std::string& error);
 
   // Score of a sentence boundary after tokens[i] (tokens[i + 1] must exist)
-  // when the current sentence has `sentence_length` tokens up to and
-  // including tokens[i]; above `threshold` means "boundary".
-  float score(const TokenStream& stream, std::size_t i, std::uint32_t sentence_length) const;
+  // when `so_far` describes the current sentence up to and including
+  // tokens[i]; above `threshold` means "boundary".
+  float score(const TokenStream& stream, std::size_t i, const SentenceSoFar& so_far) const;
 
   // Model-file sections; used by the trainer.
   std::uint32_t bits = 18;        // log2 of the number of weight buckets
@@ -78,12 +88,16 @@ const SentenceModel* default_sentence_model();
 void split_sentences(const TokenStream& stream, std::size_t first, std::size_t last, const SentenceModel* model,
                      std::vector<std::uint8_t>& boundary);
 
+// Index of the last token of the citation marks ("[17]", "[3][4]", "[a]")
+// that follow tokens[i] on its line within [.., last); 0 if there are none.
+std::size_t citation_after(const TokenStream& stream, std::size_t i, std::size_t last);
+
 // Hashed features of the gap after tokens[i]; 0 entries are unused. Shared by
 // the runtime and the trainer; changing it requires a new model version.
 inline constexpr std::size_t kMaxBoundaryFeatures = 24;
 // Whether the gap after tokens[i] is worth asking the model about.
 bool is_candidate(const TokenStream& stream, std::size_t i);
-std::size_t boundary_features(const TokenStream& stream, std::size_t i, std::uint32_t sentence_length,
+std::size_t boundary_features(const TokenStream& stream, std::size_t i, const SentenceSoFar& so_far,
                               std::uint64_t* out);
 
 // A fixed paragraph the trainer splits with the fresh model and stores in

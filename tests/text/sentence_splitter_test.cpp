@@ -97,6 +97,27 @@ TEST(SentenceSplitter, QuotesAndBracketsAfterFinalPunctuation) {
   EXPECT_EQ(sentences("What? No! He said so... Then he left."), "What? | No! | He said so... | Then he left.");
 }
 
+TEST(SentenceSplitter, CitationMarksStayWithTheirSentence) {
+  EXPECT_EQ(sentences("He entered the school of Dr. William Glennie, in Dulwich. [17] Placed under the care of a "
+                      "Dr. Bailey, he did well. [3][4] In 1801, [6] he was sent to Harrow. He stayed."),
+            "He entered the school of Dr. William Glennie, in Dulwich. [17] | Placed under the care of a Dr. Bailey, "
+            "he did well. [3][4] | In 1801, [6] he was sent to Harrow. | He stayed.");
+  EXPECT_EQ(sentences("She called it \"pure.\" [27] The rest is lost. [a]"),
+            "She called it \"pure.\" [27] | The rest is lost. [a]");
+  EXPECT_EQ(rule_sentences("He won in 1805. [19] Then he left."), "He won in 1805. [19] | Then he left.");
+  // Not citations: a bracketed word, or a mark on the next line.
+  EXPECT_EQ(sentences("He won. [Applause] Then he left.").substr(0, 20), "He won. | [Applause]");
+  EXPECT_EQ(sentences("He won.\n[19] Then he left."), "He won. | [19] Then he left.");
+}
+
+TEST(SentenceSplitter, CaptionLabelsAtParagraphStart) {
+  EXPECT_EQ(sentences("Towns hold meetings.\n\nFigure 1.5 Residents of Boxborough gather in the town hall.\n\n"
+                      "Table 2 shows the results.\n\nFig. 3 The map of the world."),
+            "Towns hold meetings. | Figure 1.5 | Residents of Boxborough gather in the town hall. | "
+            "Table 2 shows the results. | Fig. 3 | The map of the world.");
+  EXPECT_EQ(rule_sentences("Table 12 The results by region"), "Table 12 | The results by region");
+}
+
 TEST(SentenceSplitter, DatelinesBulletsCaptionsBylines) {
   EXPECT_EQ(sentences("MINSK, Nov 28 (Reuters) - Belarus's president met Xi Jinping on Monday. Talks went well.", true),
             "[dateline p0] MINSK, Nov 28 (Reuters) - | [body p0] Belarus's president met Xi Jinping on Monday. | "
