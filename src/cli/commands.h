@@ -20,6 +20,9 @@ Action add_code_command(CLI::App& app);
 Action add_train_command(CLI::App& app);
 Action add_eval_command(CLI::App& app);
 Action add_dict_command(CLI::App& app);
+Action add_actors_command(CLI::App& app);
+// Adds "actors" under the existing `eval` subcommand.
+Action add_eval_actors_command(CLI::App& eval);
 
 // Options shared by every command that reads documents.
 struct InputOptions {

@@ -15,9 +15,14 @@ int main(int argc, char** argv) {
   std::map<CLI::App*, kestrel::cli::Action> actions;
   for (auto add : {kestrel::cli::add_code_command, kestrel::cli::add_parse_command, kestrel::cli::add_train_command,
                    kestrel::cli::add_eval_command, kestrel::cli::add_dict_command,
-                   kestrel::cli::add_version_command}) {
+                   kestrel::cli::add_actors_command, kestrel::cli::add_version_command}) {
     kestrel::cli::Action action = add(app);
     actions[app.get_subcommands({}).back()] = std::move(action);
+  }
+  // Sub-subcommands added to an existing command; run before their parent's action.
+  if (CLI::App* eval = app.get_subcommand_ptr("eval").get()) {
+    kestrel::cli::Action action = kestrel::cli::add_eval_actors_command(*eval);
+    actions[eval->get_subcommands({}).back()] = std::move(action);
   }
 
   try {
@@ -27,6 +32,8 @@ int main(int argc, char** argv) {
     return code == 0 ? kestrel::kExitOk : kestrel::kExitFatal;
   }
   for (CLI::App* sub : app.get_subcommands()) {
+    for (CLI::App* inner : sub->get_subcommands())
+      if (actions.count(inner)) sub = inner;
     auto it = actions.find(sub);
     if (it != actions.end()) {
       try {
