@@ -408,10 +408,15 @@ const std::vector<std::string>& gdelt_mention_columns();
 struct ActorMention;   // actors/actors.h
 struct Event;          // events/events.h
 class EventPatterns;   // events/events.h
+struct DocAnnotation;  // doc/doc.h
 
 // The records of one coded document: its actor mentions (mentions[i] belongs
-// to sentence i) and its events, with pattern text and place from `patterns`.
+// to sentence i) and its events, with the pattern's text, file and line
+// looked up in `patterns`. Event dates are left empty (= the document's).
 DocumentRecords make_records(const Document& doc, const std::vector<std::vector<ActorMention>>& mentions,
                              const std::vector<Event>& events, const EventPatterns& patterns);
+// Adds what the document layer found to `records`: each event's date and
+// place (event_context), the document's place mentions and its quotes.
+void add_document_layer(DocumentRecords& records, const Document& doc, const DocAnnotation& ann);
 
 }  // namespace kestrel
