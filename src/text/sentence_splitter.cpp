@@ -531,7 +531,13 @@ void split_sentences(const TokenStream& st, std::size_t first, std::size_t last,
       if (model) {
         // Edited text rarely ends a sentence on a bare word inside a
         // paragraph, and a false split costs an event: ask for more evidence.
-        const Shape s0 = shape_at(st, i);
+        // Closing quotes and brackets do not make a word less bare ("[Free
+        // hit] All Right Now").
+        std::size_t k = i;
+        while (k > first && (shape_at(st, k) == kShCloseQuote || shape_at(st, k) == kShQuote ||
+                             shape_at(st, k) == kShCloseBracket))
+          --k;
+        const Shape s0 = shape_at(st, k);
         const bool bare_word = s0 == kShLower || s0 == kShCap || s0 == kShAllCaps || s0 == kShNumber ||
                                s0 == kShOtherLetter;
         yes = model->score(st, i, so_far) > model->threshold + (bare_word ? model->word_margin : 0.0f);

@@ -110,6 +110,16 @@ TEST(SentenceSplitter, CitationMarksStayWithTheirSentence) {
   EXPECT_EQ(sentences("He won.\n[19] Then he left."), "He won. | [19] Then he left.");
 }
 
+TEST(SentenceSplitter, BareWordsRarelyEndSentences) {
+  // Inside a paragraph, a word (or a bracketed insertion) followed by a
+  // capital is almost always a name or title, not a sentence end.
+  for (const char* text : {"In August 2004 Chinese authorities shut down 700 websites.",
+                           "Shares in ABN Amro fell 2% in Amsterdam.",
+                           "Speaking on BBC Radio 4, Mr Varley declined to comment.",
+                           "Boro's 2-1 UEFA Cup win over Graz AK was his last game."})
+    EXPECT_EQ(sentences(text), text);
+}
+
 TEST(SentenceSplitter, CaptionLabelsAtParagraphStart) {
   EXPECT_EQ(sentences("Towns hold meetings.\n\nFigure 1.5 Residents of Boxborough gather in the town hall.\n\n"
                       "Table 2 shows the results.\n\nFig. 3 The map of the world."),
