@@ -98,40 +98,60 @@ void push_key_char(std::string& out, char c) {
 std::string normalize_place_name(std::string_view name) {
   std::string out;
   out.reserve(name.size());
-  bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii) {
-    for (char c : name) push_key_char(out, (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
-  } else {
-    utf8proc_uint8_t* mapped = nullptr;
-    auto options = static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
-                                                  UTF8PROC_IGNORE | UTF8PROC_STABLE);
-    utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(name.data()),
-                                      static_cast<utf8proc_ssize_t>(name.size()), &mapped, options);
-    if (n < 0) return {};
-    std::string_view folded(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(n));
-    for (std::size_t i = 0; i < folded.size();) {
-      utf8proc_int32_t cp = 0;
-      utf8proc_ssize_t len = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(folded.data() + i),
-                                              static_cast<utf8proc_ssize_t>(folded.size() - i), &cp);
-      if (len <= 0) break;
-      if (cp < 0x80) {
-        push_key_char(out, static_cast<char>(cp));
-      } else if (const char* f = fold_letter(cp)) {
-        for (const char* p = f; *p; ++p) push_key_char(out, *p);
-      } else {
-        auto cat = utf8proc_category(cp);
-        bool letter_or_digit = cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LU ||
-                               cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LO ||
-                               cat == UTF8PROC_CATEGORY_LM || cat == UTF8PROC_CATEGORY_ND;
-        if (letter_or_digit) {
-          out.append(folded.substr(i, static_cast<std::size_t>(len)));
-        } else {
-          push_key_char(out, ' ');
-        }
-      }
-      i += static_cast<std::size_t>(len);
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(name.data());
+  const auto n = static_cast<utf8proc_ssize_t>(name.size());
+  for (utf8proc_ssize_t i = 0; i < n;) {
+    unsigned char c = name[static_cast<std::size_t>(i)];
+    if (c < 0x80) {
+      push_key_char(out, (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+      ++i;
+      continue;
     }
-    std::free(mapped);
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t len = utf8proc_iterate(bytes + i, n - i, &cp);
+    if (len <= 0) {  // invalid UTF-8: a separator, so the rest still matches
+      push_key_char(out, ' ');
+      ++i;
+      continue;
+    }
+    i += len;
+    if (const char* f = fold_letter(cp)) {
+      for (const char* p = f; *p; ++p) push_key_char(out, *p);
+      continue;
+    }
+    // Decomposed, case-folded, marks stripped, one code point at a time into
+    // a small buffer: no allocation on the lookup path.
+    utf8proc_int32_t parts[8];
+    int last_boundclass = 0;
+    auto options = static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+                                                  UTF8PROC_IGNORE);
+    utf8proc_ssize_t m = utf8proc_decompose_char(cp, parts, 8, options, &last_boundclass);
+    if (m < 0 || m > 8) {
+      push_key_char(out, ' ');
+      continue;
+    }
+    for (utf8proc_ssize_t k = 0; k < m; ++k) {
+      utf8proc_int32_t p = parts[k];
+      if (p < 0x80) {
+        push_key_char(out, static_cast<char>(p));
+        continue;
+      }
+      if (const char* f = fold_letter(p)) {
+        for (const char* q = f; *q; ++q) push_key_char(out, *q);
+        continue;
+      }
+      auto cat = utf8proc_category(p);
+      bool letter_or_digit = cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LU ||
+                             cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LO ||
+                             cat == UTF8PROC_CATEGORY_LM || cat == UTF8PROC_CATEGORY_ND;
+      if (!letter_or_digit) {
+        push_key_char(out, ' ');
+        continue;
+      }
+      utf8proc_uint8_t enc[4];
+      utf8proc_ssize_t el = utf8proc_encode_char(p, enc);
+      out.append(reinterpret_cast<const char*>(enc), static_cast<std::size_t>(el));
+    }
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   if (!out.empty() && out.front() == ' ') out.erase(0, 1);
@@ -146,6 +166,10 @@ struct Gazetteer::Data {
   std::string strings;
   std::vector<std::string> features;
   std::string about;
+  // Open-addressing table over `keys` (index + 1, 0 = empty), built on load:
+  // one probe usually finds a name, where the sorted array needs seventeen.
+  std::vector<std::uint32_t> table;
+  std::uint64_t mask = 0;
 };
 
 Gazetteer::Gazetteer() : data_(std::make_unique<Data>()) {}
@@ -208,6 +232,15 @@ std::unique_ptr<Gazetteer> Gazetteer::from_bytes(std::string_view bytes, const s
     error = name + ": gazetteer sections are inconsistent (corrupt or written by another program)";
     return nullptr;
   }
+  std::size_t size = 1;
+  while (size < d.keys.size() * 2) size <<= 1;
+  d.table.assign(size, 0);
+  d.mask = size - 1;
+  for (std::uint32_t k = 0; k < d.keys.size(); ++k) {
+    std::uint64_t slot = d.keys[k].hash & d.mask;
+    while (d.table[slot] != 0) slot = (slot + 1) & d.mask;
+    d.table[slot] = k + 1;
+  }
   return g;
 }
 
@@ -260,11 +293,11 @@ std::string_view Gazetteer::feature(std::uint32_t index) const {
 
 std::span<const std::uint32_t> Gazetteer::lookup_key(std::string_view key) const {
   const std::uint64_t h = fnv1a64(key);
-  const auto& keys = data_->keys;
-  auto it = std::lower_bound(keys.begin(), keys.end(), h, [](const gf::Key& k, std::uint64_t v) { return k.hash < v; });
-  for (; it != keys.end() && it->hash == h; ++it) {
-    if (std::string_view(data_->strings).substr(it->key_off, it->key_len) == key)
-      return {data_->postings.data() + it->postings_off, it->count};
+  const Data& d = *data_;
+  for (std::uint64_t slot = h & d.mask; d.table[slot] != 0; slot = (slot + 1) & d.mask) {
+    const gf::Key& k = d.keys[d.table[slot] - 1];
+    if (k.hash == h && std::string_view(d.strings).substr(k.key_off, k.key_len) == key)
+      return {d.postings.data() + k.postings_off, k.count};
   }
   return {};
 }

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <fstream>
+#include <sstream>
 
 #include "doc/doc.h"
 #include "support/temp_dir.h"
@@ -148,7 +149,9 @@ TEST(Gazetteer, BadSupplementLinesAreReported) {
 TEST(Gazetteer, CorruptFilesAreRefused) {
   auto f = build_tiny();
   std::ifstream in(f->path, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  const std::string bytes = buffer.str();
   std::string error;
   EXPECT_FALSE(Gazetteer::from_bytes(bytes.substr(0, bytes.size() / 2), "half", error));
   EXPECT_NE(error.find("half"), std::string::npos);

@@ -38,7 +38,16 @@ std::vector<Row> read_rows(const std::string& name) {
       continue;
     }
     cols.resize(6);
-    for (std::size_t p; (p = cols[2].find("\\n")) != std::string::npos;) cols[2].replace(p, 2, "\n");
+    std::string text;
+    for (std::size_t k = 0; k < cols[2].size(); ++k) {
+      if (cols[2].compare(k, 2, "\\n") == 0) {
+        text.push_back('\n');
+        ++k;
+      } else {
+        text.push_back(cols[2][k]);
+      }
+    }
+    cols[2] = text;
     rows.push_back({n, cols[0], cols[1], cols[2], cols[3], cols[4], cols[5]});
   }
   return rows;
