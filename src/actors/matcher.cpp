@@ -276,10 +276,39 @@ class Compiler {
     }
     for (Agent& a : impl_.agents) {
       a.person_title = title_heads_.count(a.phrase) != 0;
+      a.person_like = a.person_title || names_person(a.phrase);
       a.adjective_like = a.phrase.find(' ') == std::string::npos &&
                          (ends_with(a.phrase, "al") || ends_with(a.phrase, "ary") || ends_with(a.phrase, "ive") ||
                           ends_with(a.phrase, "ic"));
     }
+  }
+
+  // Whether an agent phrase names a person, from its head noun's ending
+  // ("-ist", "-man", "-er", "-ent"...) and a few titles without one.
+  static bool names_person(std::string_view phrase) {
+    std::size_t of = phrase.find(" of ");
+    if (of != std::string_view::npos) phrase = phrase.substr(0, of);
+    std::size_t sp = phrase.rfind(' ');
+    std::string_view head = sp == std::string_view::npos ? phrase : phrase.substr(sp + 1);
+    static const WordSet bodies{"paper", "newspaper", "center", "centre", "border", "order", "headquarter",
+                                "government", "movement", "parliament", "department", "management",
+                                "establishment", "agreement", "settlement", "enforcement", "tower", "power",
+                                "water", "cluster", "corner", "quarter", "chamber", "register", "monitor",
+                                "sector", "corridor", "reactor", "contingent", "regiment", "detachment",
+                                "command", "layer", "carrier", "bomber", "destroyer", "fighter jet", "computer"};
+    static const WordSet people{"judge", "chief", "king", "queen", "emir", "amir", "sultan", "monarch", "general",
+                                "colonel", "admiral", "sheikh", "cleric", "imam", "pope", "bishop", "archbishop",
+                                "cardinal", "priest", "rabbi", "mullah", "envoy", "aide", "deputy", "attache",
+                                "consul", "delegate", "diplomat", "mp", "candidate", "lieutenant", "major",
+                                "captain", "sergeant", "commando", "guerrilla", "rebel", "pilot", "spy", "nurse",
+                                "chancellor", "premier", "magistrate", "prosecutor", "president", "head", "boss",
+                                "secretary-general", "director-general", "gen.", "lt. gen.", "col.", "maj.",
+                                "capt.", "lt.", "sgt.", "adm."};
+    if (bodies.contains(head)) return false;
+    if (people.contains(head)) return true;
+    for (std::string_view end : {"ist", "yst", "man", "woman", "person", "or", "ian", "eur", "ee", "er", "ent", "ant"})
+      if (ends_with(head, end)) return true;
+    return false;
   }
 
   // "Deputy Prime Minister of Kazakhstan" -> "deputy prime minister": the
@@ -601,6 +630,12 @@ class Reader {
   bool attached(std::uint32_t i) const { return i > 0 && toks_[i].start == toks_[i - 1].end; }
   bool possessive_at(std::uint32_t i) const { return is(i, kPossessiveWord) && attached(i); }
   bool is(std::uint32_t t, std::uint32_t bits) const { return t < n_ && (info_[t].classes & bits) != 0; }
+  // Index of the sentence's first word (after opening quotes or bullets).
+  std::uint32_t first_word() const {
+    std::uint32_t t = 0;
+    while (t < n_ && info_[t].shape == kNoLetter) ++t;
+    return t;
+  }
   const std::string& upos(std::uint32_t i) const { return toks_[i].upos; }
   bool is_word(std::uint32_t i) const { return info_[i].shape != kNoLetter; }
 
@@ -728,6 +763,13 @@ class Reader {
     for (std::uint32_t t = 0; t < n_; ++t) {
       if (info_[t].covered || !is(t, kPronounWord)) continue;
       if (parsed_ && toks_[t].deprel == "expl") continue;
+      // "It is not clear", "It was the first time": a sentence opening with
+      // "it" + be is usually about nothing; mid-sentence ("said it was
+      // ready") it usually refers.
+      if (!parsed_ && key(t) == "it" && t == first_word() &&
+          (key_is(t + 1, "is") || key_is(t + 1, "was") || key_is(t + 1, "'s") || key_is(t + 1, "seems") ||
+           key_is(t + 1, "appears")))
+        continue;
       Chunk c;
       c.first = c.last = t;
       c.pronoun = true;
@@ -916,6 +958,12 @@ class Reader {
     return !is(t, kFunctionWord) && !ends_with(k, "ly");
   }
 
+  bool chunk_is_unknown_at(std::uint32_t t) const {
+    for (const Chunk& c : chunks_)
+      if (c.first <= t && t <= c.last) return c.unknown;
+    return false;
+  }
+
   // ---- reading the chunks
 
   // Code a modifier chunk gives to an agent: ISO3 or organisation code.
@@ -1004,10 +1052,21 @@ class Reader {
     if (title.agent_plural) return false;
     if (name.has_people()) return true;
     if (name.unknown) {
+      // "the oil company Yukos", "the newspaper La Prensa": an
+      // organisation named after its description (emit_person tells).
       std::string g = guess(name, false);
-      return g != "organization" && g != "location";
+      if (g == "location") return false;
+      return g != "organization" || !impl_.agents[title.agent].person_like;
     }
     return false;
+  }
+
+  // Whether an unknown name after `agent` is a person's.
+  bool names_a_person(const Chunk& name, std::uint32_t agent) const {
+    std::string g = guess(name, false);
+    if (g == "person") return true;
+    if (g == "organization") return false;
+    return agent == kNone || impl_.agents[agent].person_like;
   }
 
   // Emits a person (known or not) with an optional title agent and
@@ -1039,11 +1098,13 @@ class Reader {
       r.people.assign(people_.begin() + name.people_begin, people_.begin() + name.people_end);
       r.m.kind = "person";
     } else {
+      bool person = names_a_person(name, r.agent);
       r.m.entity_name = span_text(name.first, name.last);
       r.key = span_key(name.first, name.last);
-      r.m.kind = "person";
+      r.m.kind = person ? "person" : "agent";
       r.pending = Pending::Unknown;
-      r.m.guess = "person";
+      r.m.guess = person ? "person" : "organization";
+      r.m.plural = false;
     }
     return used;
   }
@@ -1112,7 +1173,11 @@ class Reader {
     if (country != kNone) {
       set_entity(r, country);
       r.m.place = is_place(c.first, c.last);
-      bool modifies_noun = parsed_ && toks_[r.m.head].deprel == "compound";
+      // Part of a longer name ("Real Madrid", "London Stock Exchange") or a
+      // noun modifier in the parse: the place, not its government.
+      bool in_name = (c.first > 0 && info_[c.first - 1].covered && chunk_is_unknown_at(c.first - 1)) ||
+                     (c.last + 1 < n_ && chunk_is_unknown_at(c.last + 1));
+      bool modifies_noun = in_name || (parsed_ && toks_[r.m.head].deprel == "compound");
       if (c.capital != kNone && !r.m.place && !modifies_noun) {
         // "Minsk said", "Beijing will": the capital stands for the government.
         r.m.code = join_code(r.m.code, "GOV");
@@ -1405,6 +1470,9 @@ class Reader {
         r.modifier_code = d.modifier_code;
         continue;
       }
+      // "Yukos, the oil company": a described organisation, not a person.
+      bool described_person =
+          r.m.guess == "person" || (d.agent != kNone && impl_.agents[d.agent].person_title);
       if (d.pending == Pending::None) {
         r.pending = Pending::None;
         r.m.code = d.m.code;
@@ -1416,8 +1484,8 @@ class Reader {
       } else {
         continue;
       }
-      r.m.kind = "person";
-      r.m.guess = "person";
+      r.m.kind = described_person ? "person" : "agent";
+      r.m.guess = described_person ? "person" : "organization";
     }
   }
 

@@ -82,6 +82,9 @@ struct Agent {
   // the head of some person's role title in the dictionary. Such agents
   // take a name after them ("President X") and corefer ("the president").
   bool person_title = false;
+  // Names a person rather than a body ("analyst", "spokesman", "judge";
+  // not "company", "newspaper"): a name after it is a person's.
+  bool person_like = false;
   // A word that is also an adjective ("general", "official", "military"):
   // right before another noun it is a modifier, not an actor.
   bool adjective_like = false;

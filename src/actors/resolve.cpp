@@ -18,7 +18,8 @@ struct Seen {
   std::uint32_t agent = kNone;
   std::uint32_t title_group = kNone;  // Agent::group of a person's office, when known
   bool adjectival = false;
-  std::string name_key;  // people: the folded name as written, for surnames
+  std::string name_key;  // people, described organisations: the folded name as written
+  bool person = false;
 };
 
 class Resolver {
@@ -59,11 +60,14 @@ class Resolver {
       // No date: the office held longest (people are in the news mostly
       // for their main office: Blair as prime minister, not as a later
       // envoy); a role without an office (ELI) only when there is no other.
+      // Passes: offices of a country, then any office, then anything.
       const ActorRole* best = nullptr;
       std::int64_t best_days = -1;
-      for (int pass = 0; pass < 2 && !best; ++pass)
+      for (int pass = 0; pass < 3 && !best; ++pass)
         for (const auto& r : e.roles) {
-          if (pass == 0 && code_sector(r.code) == "ELI") continue;
+          bool office = code_sector(r.code) != "ELI";
+          if (pass == 0 && (!office || code_country(r.code).empty())) continue;
+          if (pass == 1 && !office) continue;
           std::int64_t days = role_length(r.when);
           if (days > best_days) {
             best = &r;
@@ -200,7 +204,11 @@ class Resolver {
     seen.agent = r.agent;
     seen.title_group = r.title_group != kNone ? r.title_group : r.agent != kNone ? impl_.agents[r.agent].group : kNone;
     seen.adjectival = r.adjectival;
+    // Names later mentions can repeat: people (whole name or surname) and
+    // organisations known only by a description ("the oil company Yukos").
     if (r.m.kind == "person") seen.name_key = r.key.empty() ? fold(r.m.text) : r.key;
+    else if (!r.key.empty() && !r.m.code.empty() && r.pending == Pending::Unknown) seen.name_key = r.key;
+    seen.person = r.m.kind == "person";
     history_.push_back(std::move(seen));
     out_[s].push_back(std::move(r.m));
   }
@@ -391,13 +399,14 @@ class Resolver {
         if (options_.coreference) {
           for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
             if (it->name_key.empty() || it->name_key == r.key) {
-              if (it->name_key == r.key && !it->name_key.empty() && mention(*it).kind == "person") {
+              if (it->name_key == r.key && !it->name_key.empty()) {
                 copy_from(m, *it);
                 push(s, r);
                 return;
               }
               continue;
             }
+            if (!it->person) continue;  // only people go by a part of their name
             const std::string& full = it->name_key;
             if (full.size() > r.key.size() && full.compare(full.size() - r.key.size(), r.key.size(), r.key) == 0 &&
                 full[full.size() - r.key.size() - 1] == ' ') {
@@ -407,9 +416,9 @@ class Resolver {
             }
           }
         }
-        if (m.kind == "person") {
-          // A title before an unknown name: the title's office, with the
-          // modifier's country or the document's.
+        if (m.kind == "person" || r.agent != kNone) {
+          // A title before an unknown name, or a description after it: the
+          // title's office, with the modifier's country or the document's.
           const Agent* title = r.agent != kNone ? &impl_.agents[r.agent] : nullptr;
           std::string base = r.modifier_code;
           m.resolved_by = "dictionary";
