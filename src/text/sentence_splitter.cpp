@@ -186,6 +186,25 @@ bool is_sentence_opener(std::string_view w) {
   return false;
 }
 
+// An abbreviation's period followed by a word that practically only ever
+// opens a sentence ("... the U.S. The dollar fell", "Acme Inc. It said"):
+// the period is also a full stop. The model sees too few of these in
+// training to override what it learned about "U.S." before capitals.
+bool abbreviation_then_opener(const TokenStream& st, std::size_t i) {
+  static constexpr std::array<std::string_view, 17> kStrongOpeners = {
+      "The", "He", "She", "It", "They", "We", "But", "However", "This", "These", "Those", "There", "His", "Her",
+      "Its", "Their", "Our"};
+  static constexpr std::array<std::string_view, 6> kOpenEnded = {"P.S.", "e.g.", "i.e.", "cf.", "vs.", "viz."};
+  const auto& toks = *st.tokens;
+  if (shape_at(st, i) != kShAbbrev || !toks[i + 1].space_before) return false;
+  const SurfaceToken& a = toks[i];
+  const SurfaceToken& n = toks[i + 1];
+  const std::string_view abbreviation = st.text.substr(a.start, a.end - a.start);
+  const std::string_view next = st.text.substr(n.start, n.end - n.start);
+  return std::find(kStrongOpeners.begin(), kStrongOpeners.end(), next) != kStrongOpeners.end() &&
+         std::find(kOpenEnded.begin(), kOpenEnded.end(), abbreviation) == kOpenEnded.end();
+}
+
 bool rule_boundary(const TokenStream& st, std::size_t i) {
   const auto& toks = *st.tokens;
   Shape s0 = shape_at(st, i);
@@ -516,7 +535,7 @@ void split_sentences(const TokenStream& st, std::size_t first, std::size_t last,
         decided = yes = true;
       }
     }
-    if (!decided && ends_caption_label(st, i, first)) decided = yes = true;
+    if (!decided && (ends_caption_label(st, i, first) || abbreviation_then_opener(st, i))) decided = yes = true;
     if (i < carry_to) {
       decided = true;  // inside the mark (no line break can be there)
       yes = false;

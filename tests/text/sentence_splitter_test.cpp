@@ -74,6 +74,14 @@ TEST(SentenceSplitter, Abbreviations) {
             "The author J. R. R. Tolkien was born in 1892. | Dr. Li agreed.");
 }
 
+TEST(SentenceSplitter, AbbreviationBeforeASentenceOpener) {
+  EXPECT_EQ(sentences("Shares fell in the U.S. The dollar rose. It was a hit for Warner Bros. However, critics "
+                      "disagreed. He worked for Acme Inc. His boss left."),
+            "Shares fell in the U.S. | The dollar rose. | It was a hit for Warner Bros. | However, critics "
+            "disagreed. | He worked for Acme Inc. | His boss left.");
+  EXPECT_EQ(sentences("They read papers, e.g. The Times, and left."), "They read papers, e.g. The Times, and left.");
+}
+
 TEST(SentenceSplitter, SentenceFinalAbbreviationLosesItsPeriod) {
   // EWT writes "etc." inside a sentence and "etc" + "." at its end.
   Document doc;
