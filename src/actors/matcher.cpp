@@ -1018,6 +1018,7 @@ class Reader {
     if (!of_like && !is(t, kInLikeWord)) return kNone;
     std::uint32_t u = t + 1;
     if (key_is(u, "the")) ++u;
+    if (is(u, kHonorificWord)) ++u;  // "a spokesman for Mr Blair"
     if (u < n_ && is(u, kQuantifierWord)) ++u;
     if (u < n_ && is(u, kDirectionWord)) ++u;
     return chunks_[k + 1].first == u ? k + 1 : kNone;
@@ -1396,6 +1397,22 @@ class Reader {
     // "the representatives of the opposition".
     bool of_like = false;
     std::size_t xk = chunk_after_preposition(k, of_like);
+    if (xk != kNone && of_like) {
+      // "a spokesman for Mr Blair", "supporters of former President Ben
+      // Bella": the person's country (resolve.cpp reads the next mention).
+      const Chunk& x = chunks_[xk];
+      bool person = (x.has_people() && x.entity == kNone) ||
+                    (x.agent != kNone && xk + 1 < chunks_.size() && title_takes_name(x, chunks_[xk + 1]));
+      if (person) {
+        RawMention& r = emit(c.first, c.last);
+        r.pending = Pending::Agent;
+        r.agent = c.agent;
+        r.m.kind = "agent";
+        r.m.plural = c.agent_plural || plural_at(r.m.head);
+        r.of_next_person = true;
+        return k + 1;
+      }
+    }
     if (xk != kNone) {
       const Chunk& x = chunks_[xk];
       if (!x.pronoun && !x.unknown && !(x.has_people() && x.entity == kNone)) {

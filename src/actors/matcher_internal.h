@@ -233,6 +233,7 @@ struct RawMention {
   std::string ethnic;                // Pending::Ethnic: the people's own country
   std::uint32_t title_group = kNone; // people: the Agent::group of the office they are named in
   bool weak = false;  // Pending::Unknown from a sentence's first word: kept only as a surname
+  bool of_next_person = false;  // Pending::Agent "spokesman for <the next mention, a person>"
 };
 
 // Reads one sentence into `out` (cleared first). `day` (yyyymmdd, 0 =

@@ -33,7 +33,7 @@ class Resolver {
     choose_dominant_country();
     out_.assign(raw_.size(), {});
     for (std::uint32_t s = 0; s < raw_.size(); ++s)
-      for (RawMention& r : raw_[s]) finish(s, r);
+      for (std::size_t i = 0; i < raw_[s].size(); ++i) finish(s, i, raw_[s][i]);
     return std::move(out_);
   }
 
@@ -303,7 +303,7 @@ class Resolver {
     }
   }
 
-  void finish(std::uint32_t s, RawMention& r) {
+  void finish(std::uint32_t s, std::size_t index, RawMention& r) {
     ActorMention& m = r.m;
     switch (r.pending) {
       case Pending::None:
@@ -325,6 +325,17 @@ class Resolver {
       case Pending::Agent: {
         const Agent& agent = impl_.agents[r.agent];
         m.kind = "agent";
+        if (r.of_next_person && index + 1 < raw_[s].size()) {
+          // "a spokesman for Mr Blair": the person's country.
+          const RawMention& p = raw_[s][index + 1];
+          std::string country = p.pending == Pending::None ? code_country(p.m.code) : code_country(p.modifier_code);
+          if (!country.empty()) {
+            set_agent_code(m, country, agent);
+            m.resolved_by = "dictionary";
+            push(s, r);
+            return;
+          }
+        }
         if (options_.coreference && r.definite && !m.plural && agent.person_title) {
           if (const Seen* a = described_person(s, agent, {})) {
             copy_from(m, *a);

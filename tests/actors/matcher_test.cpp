@@ -70,6 +70,7 @@ const char* kDictionary =
     "agent GOV government | official | authorities | leadership\n"
     "agent GOV president | leader | head of state\n"
     "agent GOV foreign minister | minister of foreign affairs\n"
+    "agent GOV spokesman\n"
     "agent MIL troops | soldier | army\n"
     "agent MIL general\n"
     "agent COP police\n"
@@ -221,6 +222,14 @@ TEST_F(Matcher, AgentOfCountry) {
 TEST_F(Matcher, AgentOfAgentTakesTheGroup) {
   auto ms = run("Lukashenko spoke in Minsk. The leaders of the opposition said they would boycott it.");
   EXPECT_EQ(code_of(ms, "leaders of the opposition"), "BLROPP");
+}
+
+TEST_F(Matcher, AgentOfAPersonTakesTheirCountry) {
+  auto ms = run("Russia and Russian troops and Russians were named. A spokesman for Mr Lukashenko denied it.");
+  const ActorMention* m = find(ms, "spokesman");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->code, "BLRGOV");
+  EXPECT_EQ(m->resolved_by, "dictionary");
 }
 
 TEST_F(Matcher, TitleAndNameMakeOnePerson) {
