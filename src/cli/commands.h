@@ -21,6 +21,10 @@ Action add_train_command(CLI::App& app);
 Action add_eval_command(CLI::App& app);
 Action add_dict_command(CLI::App& app);
 Action add_actors_command(CLI::App& app);
+// Reading the event store (cli/store_cli.h has what they share).
+Action add_query_command(CLI::App& app);
+Action add_stats_command(CLI::App& app);
+Action add_export_command(CLI::App& app);
 // Adds "actors" under the existing `eval` subcommand.
 Action add_eval_actors_command(CLI::App& eval);
 

@@ -15,7 +15,9 @@ int main(int argc, char** argv) {
   std::map<CLI::App*, kestrel::cli::Action> actions;
   for (auto add : {kestrel::cli::add_code_command, kestrel::cli::add_parse_command, kestrel::cli::add_train_command,
                    kestrel::cli::add_eval_command, kestrel::cli::add_dict_command,
-                   kestrel::cli::add_actors_command, kestrel::cli::add_version_command}) {
+                   kestrel::cli::add_actors_command, kestrel::cli::add_query_command,
+                   kestrel::cli::add_stats_command, kestrel::cli::add_export_command,
+                   kestrel::cli::add_version_command}) {
     kestrel::cli::Action action = add(app);
     actions[app.get_subcommands({}).back()] = std::move(action);
   }
