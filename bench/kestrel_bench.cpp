@@ -28,6 +28,7 @@ int usage() {
   std::cerr << "usage: kestrel_bench text CORPUS.jsonl [--passes N]\n"
                "       kestrel_bench doc CORPUS.jsonl [--passes N] | places GAZETTEER|default | places-compile OUT\n"
                "       kestrel_bench actors CORPUS.jsonl [--passes N]   (dictionary load + compile; matching tokens/s)\n"
+               "       kestrel_bench events CORPUS.conllu [--passes N]  (event coding sentences/s, parses given)\n"
                "  text: read + clean + split + tokenize plain text (the JSONL's \"text\" fields written\n"
                "        as one plain-text file per article), one thread\n";
   return 2;
@@ -83,6 +84,8 @@ int bench_text(const std::string& corpus, int passes) {
 int doc_bench_main(const std::string& what, int argc, char** argv);
 // bench/bench_actors.cpp: actors.
 int actors_bench_main(int argc, char** argv);
+// bench/bench_events.cpp: events.
+int events_bench_main(int argc, char** argv);
 
 int main(int argc, char** argv) {
   if (argc < 3) return usage();
@@ -93,5 +96,6 @@ int main(int argc, char** argv) {
   if (what == "text") return bench_text(argv[2], passes);
   if (what == "doc" || what == "places" || what == "places-compile") return doc_bench_main(what, argc, argv);
   if (what == "actors") return actors_bench_main(argc, argv);
+  if (what == "events") return events_bench_main(argc, argv);
   return usage();
 }

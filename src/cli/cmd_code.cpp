@@ -1,65 +1,72 @@
+// `kestrel code`: read -> prepare -> tag and parse -> match actors -> code events.
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "actors/actors.h"
 #include "cli/commands.h"
+#include "events/events.h"
 
 namespace kestrel::cli {
 namespace {
 
-// Until the event coder lands, `code` shows what the pipeline knows so far:
-// documents, their segments and tokens.
-void write_text(std::ostream& out, const Document& doc) {
+bool has_parse(const Document& doc) {
+  for (const Sentence& s : doc.sentences)
+    for (const Token& t : s.tokens)
+      if (t.head >= 0) return true;
+  return false;
+}
+
+// The readable view: every sentence with its kind, paragraph and byte span,
+// and under it the events coded from it, each explained (trigger, evidence,
+// the pattern that fired and where it is written).
+void write_text(std::ostream& out, const Document& doc, const std::vector<Event>& events, const EventPatterns* patterns,
+                const std::string& pipeline) {
   out << "# document " << doc.id << "  (" << input_format_name(doc.format) << ", " << doc.text.size() << " bytes"
       << (doc.date.empty() ? std::string(", no date") : ", date " + doc.date) << ")\n";
   if (!doc.title.empty()) out << "# title: " << doc.title << '\n';
+  if (!pipeline.empty()) out << "# " << pipeline << '\n';
+  std::size_t next = 0;
   for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
     const Sentence& s = doc.sentences[i];
     out << '[' << i << "] " << segment_kind_name(s.kind) << " p" << s.paragraph << " @" << s.start << '-' << s.end
         << ": ";
     for (std::size_t t = 0; t < s.tokens.size(); ++t) out << (t ? " " : "") << s.tokens[t].form;
     out << '\n';
+    for (; next < events.size() && events[next].sentence == i; ++next)
+      if (patterns) out << explain_event(doc, events[next], *patterns);
   }
-  out << '\n';
-}
-
-void write_json(std::ostream& out, const Document& doc) {
-  nlohmann::json j;
-  j["doc_id"] = doc.id;
-  j["path"] = doc.path;
-  if (!doc.date.empty()) j["date"] = doc.date;
-  if (!doc.title.empty()) j["title"] = doc.title;
-  nlohmann::json sentences = nlohmann::json::array();
-  for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
-    const Sentence& s = doc.sentences[i];
-    nlohmann::json tokens = nlohmann::json::array();
-    for (const Token& t : s.tokens) tokens.push_back({t.form, t.start, t.end});
-    sentences.push_back({{"sentence", i},
-                         {"kind", segment_kind_name(s.kind)},
-                         {"start", s.start},
-                         {"end", s.end},
-                         {"text", doc.text.substr(s.start, s.end - s.start)},
-                         {"tokens", std::move(tokens)}});
-  }
-  j["sentences"] = std::move(sentences);
-  out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  out << "# " << events.size() << (events.size() == 1 ? " event\n\n" : " events\n\n");
 }
 
 }  // namespace
 
 Action add_code_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("code", "Code events from news articles");
+  auto* cmd = app.add_subcommand("code", "Code events from news articles (CAMEO and PLOVER)");
   struct Options {
     InputOptions input;
     std::string format = "text";
     std::string output = "-";
+    bool keep_negated = false;
+    bool all_segments = false;
   };
   auto opts = std::make_shared<Options>();
   add_input_options(*cmd, opts->input);
-  cmd->add_option("--format", opts->format, "Output: text (readable) or jsonl")
+  cmd->add_option("--format", opts->format,
+                  "Output: text (each sentence, with its events explained) or jsonl (one event per line)")
       ->check(CLI::IsMember({"text", "jsonl"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", opts->output, "Output file (- for stdout)")->capture_default_str();
+  cmd->add_flag("--keep-negated", opts->keep_negated,
+                "Also output negated events that have no rejection code (marked negated)");
+  cmd->add_flag("--all-segments", opts->all_segments, "Also code captions, bullets, bylines and datelines");
+  cmd->footer(
+      "Pipeline: read, clean and split, tag and parse (data/models/nlp.kmodel; CoNLL-U input keeps its own\n"
+      "parse), match actors (data/actors), code events (data/events). jsonl fields: doc_id, sentence, date,\n"
+      "cameo, plover {event, mode, context}, goldstein, quad_class, source and target ({text, code, country,\n"
+      "sector, entity, kind, role, start, end} or null), negated, modality, evidence {text, start, end,\n"
+      "trigger {text, start, end}} (byte offsets into the document), pattern {code, text, file, line}, note,\n"
+      "sentence_text. How events are coded: docs/events.md.");
 
   return [opts] {
     ReadOptions read;
@@ -75,15 +82,48 @@ Action add_code_command(CLI::App& app) {
       out = &file;
     }
     Diagnostics diag;
+    CodingOptions coding;
+    coding.keep_negated = opts->keep_negated;
+    coding.code_non_body = opts->all_segments;
+    auto coder = EventCoder::load_default(diag, coding);
+    if (!coder) {
+      std::cerr << "kestrel: error: the event dictionaries (data/events) could not be loaded\n";
+      return kExitFatal;
+    }
+    std::string error;
+    auto matcher = ActorMatcher::load_default(diag, error);
+    if (!matcher) {
+      std::cerr << "kestrel: error: " << error << '\n';
+      return kExitFatal;
+    }
+    // Tagging and parsing text input joins here when the nlp stage's model
+    // lands; until then CoNLL-U input with its own trees is what codes.
+    bool warned_unparsed = false;
+    const std::size_t setup_errors = diag.errors();
     DocumentReader reader(opts->input.paths, read, diag);
     Document doc;
     while (reader.next(doc)) {
       if (doc.format != InputFormat::Conllu) prepare_document(doc);
       if (doc.date.empty()) diag.warning(doc.path, doc.line, "document " + doc.id + " has no date (use --date)");
-      if (opts->format == "jsonl") write_json(*out, doc); else write_text(*out, doc);
+      std::string pipeline;
+      if (!has_parse(doc)) {
+        if (!warned_unparsed)
+          diag.warning(doc.path, 0, "no parser model yet: sentences are listed but no events are coded");
+        warned_unparsed = true;
+        pipeline = "not parsed: no events coded";
+      } else {
+        pipeline = "parse as given";
+      }
+      auto mentions = matcher->match(doc);
+      std::vector<Event> events = coder->code_document(doc, mentions);
+      if (opts->format == "jsonl") {
+        for (const Event& e : events) *out << event_to_json(doc, e, coder->patterns()) << '\n';
+      } else {
+        write_text(*out, doc, events, &coder->patterns(), pipeline);
+      }
     }
     out->flush();
-    return diag.errors() > 0 ? kExitInputErrors : kExitOk;
+    return diag.errors() > 0 || setup_errors > 0 ? kExitInputErrors : kExitOk;
   };
 }
 

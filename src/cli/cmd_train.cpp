@@ -31,6 +31,9 @@ Action add_train_command(CLI::App& app) {
   };
 }
 
+// `eval events` lives in cmd_eval_events.cpp.
+Action add_eval_events_command(CLI::App& eval);
+
 Action add_eval_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("eval", "Evaluate against gold data");
   cmd->require_subcommand(1);
@@ -43,8 +46,11 @@ Action add_eval_command(CLI::App& app) {
   auto opts = std::make_shared<Options>();
   tokenize->add_option("--gold", opts->gold, "Gold CoNLL-U file")->required()->check(CLI::ExistingFile);
   tokenize->add_flag("--clean", opts->clean, "Run the caption/byline/dateline marker first, as `code` does");
-  return [opts, tokenize] {
+  Action events = add_eval_events_command(*cmd);
+  return [opts, tokenize, events, cmd] {
     if (tokenize->parsed()) return run_tokenize_eval(opts->gold, std::cout, opts->clean);
+    for (CLI::App* sub : cmd->get_subcommands())
+      if (sub->get_name() == "events") return events();
     return kExitFatal;
   };
 }

@@ -178,6 +178,12 @@ class SentenceCoder {
   void objects_of(int x, std::vector<int>& out) const;
   void agents_of_noun(int x, std::vector<int>& out) const;
   bool has_mention(int x) const;
+  // A mention that may fill an argument: resolved, in range, and not a mere
+  // place ("in Beijing") unless places are wanted.
+  bool usable(const ActorMention& m, bool places = false) const {
+    return !m.code.empty() && m.first <= m.last && m.last < sent_.tokens.size() && (places || !m.place);
+  }
+  const ActorMention* explicit_country(int h) const;
   void compute_region(int anchor, std::vector<int>& list, std::vector<char>& mark) const;
   bool purpose_clause(int x) const;
   void try_pattern(std::uint32_t p, int trigger, Match& best);
@@ -303,12 +309,19 @@ void SentenceCoder::subjects_of(int x, std::vector<int>& out, int guard) const {
         out.push_back(c);
         return;
       }
-    // "killed in Israeli shelling": the attack's own agent.
+    // "killed in Israeli shelling": the attack's own agent, when a named
+    // actor marks it (not "closed in a general strike").
     for (int c : t_.kids(x))
       if ((rel(c) == Rel::Obl || rel(c) == Rel::Nmod) && (case_is(c, "in") || case_is(c, "during")) && violent_noun(c)) {
-        std::size_t before = out.size();
-        agents_of_noun(c, out);
-        if (out.size() > before) return;
+        for (int k : t_.kids(c)) {
+          Rel r = rel(k);
+          if (r != Rel::NmodPoss && r != Rel::Amod && r != Rel::Compound && !((r == Rel::Nmod) && case_is(k, "by"))) continue;
+          for (const ActorMention& m : mentions_)
+            if (usable(m) && strong_mention(m) && static_cast<int>(m.first) <= k && k <= static_cast<int>(m.last)) {
+              out.push_back(k);
+              return;
+            }
+        }
       }
     return;
   }
@@ -414,9 +427,25 @@ void SentenceCoder::objects_of(int x, std::vector<int>& out) const {
 
 bool SentenceCoder::has_mention(int x) const {
   for (const ActorMention& m : mentions_)
-    if (!m.code.empty() && (static_cast<int>(m.head) == x || (static_cast<int>(m.first) <= x && x <= static_cast<int>(m.last))))
+    if (usable(m) && (static_cast<int>(m.head) == x || (static_cast<int>(m.first) <= x && x <= static_cast<int>(m.last))))
       return true;
   return false;
+}
+
+// A country named right on the argument ("Iraq's adviser", "the adviser of
+// Iraq"): it beats a country the matcher only guessed from the document.
+const ActorMention* SentenceCoder::explicit_country(int h) const {
+  for (int c : t_.kids(h)) {
+    Rel r = rel(c);
+    bool ok = r == Rel::NmodPoss || r == Rel::Compound || r == Rel::Amod ||
+              (r == Rel::Nmod && (case_is(c, "of") || case_is(c, "from")));
+    if (!ok) continue;
+    for (const ActorMention& m : mentions_)
+      if (usable(m, true) && !m.country.empty() && m.sector.empty() &&
+          (static_cast<int>(m.head) == c || (static_cast<int>(m.first) <= c && c <= static_cast<int>(m.last))))
+        return &m;
+  }
+  return nullptr;
 }
 
 void SentenceCoder::agents_of_noun(int x, std::vector<int>& out) const {
@@ -644,6 +673,7 @@ EventActor SentenceCoder::actor_from(const ActorMention& m, const char* role) co
   a.start = sent_.tokens[m.first].start;
   a.end = sent_.tokens[m.last].end;
   a.coreferent = m.coreferent;
+  a.resolved_by = m.resolved_by;
   a.role = role;
   return a;
 }
@@ -723,9 +753,10 @@ int SentenceCoder::antecedent(int pron) const {
 // reports it ("Obama said he would ...").
 bool SentenceCoder::resolve(int h, std::vector<EventActor>& out, const char* role, int guard) const {
   std::size_t before = out.size();
+  const bool places = std::string_view(role) == "location";
   const ActorMention* weak = nullptr;
   for (const ActorMention& m : mentions_) {
-    if (m.code.empty() || m.last >= sent_.tokens.size() || m.first > m.last) continue;
+    if (!usable(m, places)) continue;
     if (static_cast<int>(m.head) == h) {
       if (strong_mention(m)) out.push_back(actor_from(m, role));
       else if (!weak) weak = &m;
@@ -733,11 +764,18 @@ bool SentenceCoder::resolve(int h, std::vector<EventActor>& out, const char* rol
   }
   if (out.size() > before) {
     coordinated_modifiers(h, out, before);
+    for (std::size_t i = before; i < out.size(); ++i) {
+      if (out[i].resolved_by != "context") continue;
+      if (const ActorMention* c = explicit_country(h)) {
+        out[i].code = c->country + out[i].sector;
+        out[i].country = c->country;
+      }
+    }
     return true;
   }
   if (!weak) {
     for (const ActorMention& m : mentions_) {
-      if (m.code.empty() || m.last >= sent_.tokens.size() || m.first > m.last) continue;
+      if (!usable(m, places)) continue;
       if (static_cast<int>(m.first) <= h && h <= static_cast<int>(m.last)) {
         if (strong_mention(m)) {
           out.push_back(actor_from(m, role));
@@ -774,7 +812,7 @@ bool SentenceCoder::resolve(int h, std::vector<EventActor>& out, const char* rol
     auto [x, cost] = queue[q];
     if (x != h) {
       for (const ActorMention& m : mentions_) {
-        if (m.code.empty() || m.last >= sent_.tokens.size()) continue;
+        if (!usable(m, places)) continue;
         if ((static_cast<int>(m.head) == x || (static_cast<int>(m.first) <= x && x <= static_cast<int>(m.last))) &&
             strong_mention(m) && (static_cast<int>(m.first) > h || static_cast<int>(m.last) < h)) {
           found = &m;
@@ -789,6 +827,9 @@ bool SentenceCoder::resolve(int h, std::vector<EventActor>& out, const char* rol
       if (r == Rel::Nmod || r == Rel::NmodPoss || r == Rel::Appos || r == Rel::Compound || r == Rel::Amod ||
           r == Rel::Flat || r == Rel::Fixed)
         step = 1;
+      // Where a thing is ("the crash in east Ukraine") does not make the
+      // place its actor; a bare agent's place does ("a court in Guyana").
+      if (step && !weak && locative(c)) step = 0;
       else if (r == Rel::Obl || r == Rel::Acl)
         step = weak ? 0 : 1;  // a bare agent is not upgraded through a clause
       if (step == 0 || cost + step > 3) continue;
@@ -945,7 +986,7 @@ void SentenceCoder::infer_target(const Candidate& c, const std::string& code, st
       if (scene) continue;
     }
     for (const ActorMention& m : mentions_) {
-      if (!strong_mention(m) || m.last >= sent_.tokens.size()) continue;
+      if (!usable(m, places) || !strong_mention(m)) continue;
       if (static_cast<int>(m.head) != x && !(static_cast<int>(m.first) <= x && x <= static_cast<int>(m.last))) continue;
       if (!(m.last < exclude_first || m.first > exclude_last)) continue;
       out.push_back(actor_from(m, "inferred"));
@@ -1059,6 +1100,13 @@ void SentenceCoder::build_events(Candidate& c) {
   }
   bool pairs = targets.empty() && sources.size() >= 2 && reciprocal_code(code) &&
                (cp.target.role == SlotRole::None || c.m.reciprocal);
+  if (c.m.reciprocal && !pairs) return;
+  // Cooperation needs a partner: "meeting pockets of resistance", "inviting
+  // cartoonists" name nobody to cooperate with.
+  if (cp.target.role != SlotRole::None && targets.empty() && !pairs) {
+    std::string_view r = root_of(code);
+    if (r >= "03" && r <= "08") return;
+  }
   if (opt.require_source && sources.empty()) return;
   // A statement with nobody addressed or talked about says nothing about
   // who did what to whom.

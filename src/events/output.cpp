@@ -12,7 +12,8 @@ nlohmann::json actor_json(const std::optional<EventActor>& a) {
   return {{"text", a->text},     {"code", a->code}, {"country", a->country.empty() ? nlohmann::json() : nlohmann::json(a->country)},
           {"sector", a->sector.empty() ? nlohmann::json() : nlohmann::json(a->sector)},
           {"entity", a->entity.empty() ? nlohmann::json() : nlohmann::json(a->entity)},
-          {"kind", a->kind},     {"role", a->role}, {"start", a->start}, {"end", a->end}, {"coreferent", a->coreferent}};
+          {"kind", a->kind},     {"role", a->role}, {"start", a->start}, {"end", a->end}, {"coreferent", a->coreferent},
+          {"resolved_by", a->resolved_by.empty() ? nlohmann::json() : nlohmann::json(a->resolved_by)}};
 }
 
 std::string slice(const Document& doc, std::uint32_t start, std::uint32_t end) {

@@ -66,9 +66,16 @@ TEST(Cli, TokenizeOnlyWritesCoNLLU) {
 }
 
 TEST(Cli, ReadsStdin) {
+  // `code --format jsonl` writes one line per event, so the input carries a
+  // parse (CoNLL-U) to be coded whether or not a parser model is installed.
   testing::TempDir dir;
-  auto path = dir.write("in.jsonl", "{\"id\":\"s1\",\"text\":\"Russia warned Ukraine.\",\"date\":\"2022-02-01\"}\n");
-  auto r = run("code --format jsonl - < " + path);
+  auto path = dir.write("in.conllu",
+                        "# newdoc id = s1\n# text = Russia warned Ukraine.\n"
+                        "1\tRussia\tRussia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                        "2\twarned\twarn\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+                        "3\tUkraine\tUkraine\tPROPN\tNNP\t_\t2\tobj\t_\tSpaceAfter=No\n"
+                        "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+  auto r = run("code --format jsonl --input-format conllu --date 2022-02-01 - < " + path);
   ASSERT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("\"doc_id\":\"s1\""), std::string::npos) << r.out;
 }

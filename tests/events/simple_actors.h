@@ -77,6 +77,9 @@ inline ActorMention mention(const Sentence& s, std::uint32_t first, std::uint32_
     if (h < static_cast<int>(first) || h > static_cast<int>(last)) m.head = i;
   }
   for (std::uint32_t i = first; i <= last; ++i) m.text += (i > first ? " " : "") + s.tokens[i].form;
+  m.start = s.tokens[first].start;
+  m.end = s.tokens[last].end;
+  m.resolved_by = "dictionary";
   m.code = code;
   m.country = code.size() >= 3 && code.substr(0, 3) != "---" && code.substr(0, 3) != "IGO" ? code.substr(0, 3) : "";
   m.sector = code.size() >= 6 ? code.substr(3, 3) : "";
@@ -226,6 +229,9 @@ class SimpleActorFinder {
         if (h < static_cast<int>(m.first) || h > static_cast<int>(m.last)) m.head = w;
       }
       for (std::uint32_t w = m.first; w <= m.last; ++w) m.text += (w > m.first ? " " : "") + s.tokens[w].form;
+      m.start = s.tokens[m.first].start;
+      m.end = s.tokens[m.last].end;
+      m.resolved_by = "dictionary";
       merged.push_back(std::move(m));
     }
     return merged;
