@@ -205,6 +205,19 @@ bool abbreviation_then_opener(const TokenStream& st, std::size_t i) {
          std::find(kOpenEnded.begin(), kOpenEnded.end(), abbreviation) == kOpenEnded.end();
 }
 
+// "!" or "?" after capitalised words inside a sentence and followed by a
+// small letter ends a title, not the sentence ("the musical Mamma Mia! has
+// joined", "the film Shall We Dance? was cut").
+bool title_punctuation(const TokenStream& st, std::size_t i, std::uint32_t sentence_length) {
+  const Shape s0 = shape_at(st, i);
+  if ((s0 != kShExcl && s0 != kShQuest) || shape_at(st, i + 1) != kShLower || i == 0 || sentence_length < 4)
+    return false;
+  // At least two capitalised words: a title, not a shouted word ("WHY?") or
+  // a place at the end of a question ("in Pennsylvania? and I said").
+  return shape_at(st, i - 1) == kShCap && !(*st.tokens)[i].space_before &&
+         (shape_at(st, i - 2) == kShCap || shape_at(st, i - 2) == kShAllCaps);
+}
+
 bool rule_boundary(const TokenStream& st, std::size_t i) {
   const auto& toks = *st.tokens;
   Shape s0 = shape_at(st, i);
@@ -536,6 +549,10 @@ void split_sentences(const TokenStream& st, std::size_t first, std::size_t last,
       }
     }
     if (!decided && (ends_caption_label(st, i, first) || abbreviation_then_opener(st, i))) decided = yes = true;
+    if (!decided && title_punctuation(st, i, so_far.length)) {
+      decided = true;
+      yes = false;
+    }
     if (i < carry_to) {
       decided = true;  // inside the mark (no line break can be there)
       yes = false;

@@ -82,6 +82,15 @@ TEST(SentenceSplitter, AbbreviationBeforeASentenceOpener) {
   EXPECT_EQ(sentences("They read papers, e.g. The Times, and left."), "They read papers, e.g. The Times, and left.");
 }
 
+TEST(SentenceSplitter, TitlesEndingInExclamationOrQuestionMarks) {
+  EXPECT_EQ(sentences("The woman behind the musical Mamma Mia! has joined the list. She cancelled promotion of "
+                      "the film Shall We Dance? and her album."),
+            "The woman behind the musical Mamma Mia! has joined the list. | She cancelled promotion of the film "
+            "Shall We Dance? and her album.");
+  // A shouted word or a single name is not a title.
+  EXPECT_EQ(sentences("Did you ask them WHY? nobody knows."), "Did you ask them WHY? | nobody knows.");
+}
+
 TEST(SentenceSplitter, SentenceFinalAbbreviationLosesItsPeriod) {
   // EWT writes "etc." inside a sentence and "etc" + "." at its end.
   Document doc;
