@@ -2,6 +2,7 @@
 # Runs Kestrel's benchmarks and prints every figure recorded in bench/RESULTS.md.
 #   bash bench/run.sh            all benchmarks
 #   bash bench/run.sh text       only the text stage (issue 2)
+#   bash bench/run.sh doc        only the document layer (issue 6)
 # Needs ../shared (UD treebanks, BBC corpus); set KESTREL_SHARED to override.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,4 +26,13 @@ if [ "$what" = all ] || [ "$what" = text ]; then
   done
   echo "== issue 2: read + clean + split + tokenize, plain text, one thread"
   $bench text "$shared/corpus/bbc-news-2004-2005.jsonl" --passes 5
+fi
+
+if [ "$what" = all ] || [ "$what" = doc ]; then
+  echo "== issue 6: place gazetteer load time and lookups"
+  $bench places default
+  echo "== issue 6: document layer (dates, places, quotes, sources) vs clean+split+tokenize, BBC corpus, one thread"
+  $bench doc "$shared/corpus/bbc-news-2004-2005.jsonl" --passes 5
+  echo "== issue 6: accuracy per kind on the document-layer test sets"
+  ./build/kestrel_tests --gtest_filter='DocTestSet.*' | grep -E '\.tsv: '
 fi

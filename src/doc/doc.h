@@ -138,9 +138,11 @@ class Gazetteer {
   std::string_view country(std::uint32_t index) const;  // alpha-3
   std::string_view feature(std::uint32_t index) const;
 
-  // Places called `name` (any case, accents optional), most populous first.
-  // The span points into the gazetteer. No allocation when `name` is
-  // already a normalized key (see normalize_place_name).
+  // Places called `name` (any case, accents optional): countries first,
+  // then divisions and regions, then towns by population. The span points
+  // into the gazetteer. lookup() normalizes `name` (one small allocation);
+  // lookup_key() takes a key already normalized (normalize_place_name) and
+  // allocates nothing.
   std::span<const std::uint32_t> lookup(std::string_view name) const;
   std::span<const std::uint32_t> lookup_key(std::string_view key) const;
   // Index of the country entry for an ISO alpha-2 or alpha-3 code.

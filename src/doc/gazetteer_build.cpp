@@ -496,6 +496,11 @@ bool compile_gazetteer(const GazetteerSources& src, const std::string& out_path,
   about << src.description << "; " << records.size() << " places (" << towns.size() - skipped << " towns, "
         << country_entry.size() << " countries), " << keys.size() << " names";
   file.sections["about"] = gf::compress_section(about.str());
+  for (const auto& [section, bytes] : file.sections)
+    if (bytes.empty()) {
+      diag.error(out_path, 0, "could not compress section " + section);
+      return false;
+    }
   std::string error;
   if (!write_model_file(out_path, file, error)) {
     diag.error(out_path, 0, error);
