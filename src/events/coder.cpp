@@ -70,7 +70,7 @@ bool reciprocal_code(std::string_view code) {
 }
 bool place_target_code(std::string_view code) {
   std::string_view r = root_of(code);
-  return r == "14" || r == "15" || r == "17" || r == "18" || r == "19" || r == "20";
+  return r == "14" || r == "15" || r == "16" || r == "17" || r == "18" || r == "19" || r == "20";
 }
 bool wrapper_code(std::string_view code) {
   std::string_view r = root_of(code);
@@ -101,6 +101,7 @@ struct Candidate {
   bool dropped = false;
   bool negated = false;
   bool desire = false;  // under "wants to", "plans to", ...
+  bool predicted = false;  // future only because someone expects it ("is expected to")
   int reporter = -1;    // the verb reporting this clause, if any
   int accuser = -1;     // "claimed"/"alleged" reporting this violence, if any
   Modality modality = Modality::Asserted;
@@ -203,6 +204,7 @@ class SentenceCoder {
   void infer_target(const Candidate& c, const std::string& code, std::uint32_t exclude_first,
                     std::uint32_t exclude_last, std::vector<EventActor>& out) const;
   void place_target(const Candidate& c, std::vector<EventActor>& out) const;
+  void conditional_target(const Candidate& c, std::vector<EventActor>& out) const;
   Event make_event(const Candidate& c, const std::string& code) const;
 };
 
@@ -334,6 +336,13 @@ void SentenceCoder::subjects_of(int x, std::vector<int>& out, int guard) const {
       return;
     }
   }
+  // "it is willing to withdraw" parsed with an expletive "it": a pronoun
+  // subject all the same (a true expletive resolves to no actor).
+  for (int c : t_.kids(x))
+    if (rel(c) == Rel::Expl && t_.pos[u(c)] == Pos::Pron && lemma(c) == "it") {
+      out.push_back(c);
+      return;
+    }
   int h = head(x);
   if (h < 0) return;
   switch (rel(x)) {
@@ -867,6 +876,7 @@ void SentenceCoder::modality_negation(Candidate& c) const {
   m = Modality::Asserted;
   neg = false;
   c.desire = false;
+  c.predicted = false;
   c.reporter = -1;
   const int t = c.trigger, a = c.m.anchor;
   auto check = [&](int x) {
@@ -898,7 +908,7 @@ void SentenceCoder::modality_negation(Candidate& c) const {
     if (h < 0) break;
     const std::string& l = lemma(h);
     if (m == Modality::Asserted) {
-      if (future_governor(l)) m = Modality::Future;
+      if (future_governor(l)) m = Modality::Future, c.predicted = true;
       else if (intent_governor(l)) m = Modality::Intended;
       else if (ability_governor(l)) m = Modality::Possible;
     }
@@ -1005,6 +1015,23 @@ void SentenceCoder::place_target(const Candidate& c, std::vector<EventActor>& ou
   if (c.trigger != c.m.anchor) try_kids(c.trigger);
 }
 
+void SentenceCoder::conditional_target(const Candidate& c, std::vector<EventActor>& out) const {
+  for (int x = c.m.anchor, guard = 0; x >= 0 && guard < 6; ++guard) {
+    for (int k : t_.kids(x)) {
+      if (rel(k) != Rel::Advcl || !(case_is(k, "if") || case_is(k, "unless"))) continue;
+      std::vector<int> subj;
+      subjects_of(k, subj);
+      for (int h : subj) {
+        std::vector<int> heads;
+        expand_conj(h, heads);
+        for (int y : heads) resolve(y, out, "conditional");
+        if (!out.empty()) return;
+      }
+    }
+    x = t_.child(x, Rel::Xcomp);
+  }
+}
+
 bool SentenceCoder::same_actor(const EventActor& a, const std::vector<EventActor>& list) const {
   for (const EventActor& b : list)
     if (a.code == b.code || (a.first == b.first && a.last == b.last)) return true;
@@ -1075,6 +1102,14 @@ void SentenceCoder::build_events(Candidate& c) {
   // prisoners" is 0353.
   if (!c.negated && root_of(code) != "01" && root_of(code) != "03" && root_of(code) != "13") {
     bool declared = c.desire;
+    // Cooperation promised, offered or announced for the future is CAMEO's
+    // (and PLOVER's AGREE) expression of intent: "will provide aid", "is
+    // ready to contribute troops", "agreed to re-open its borders". A mere
+    // forecast ("is expected to sign") is not.
+    std::string_view r = root_of(code);
+    if (r >= "04" && r <= "08" && !c.predicted &&
+        (c.modality == Modality::Future || c.modality == Modality::Intended))
+      declared = true;
     if (!declared && c.reporter >= 0 && report_verb(lemma(c.reporter)) &&
         (c.modality == Modality::Future || c.modality == Modality::Intended) && !sources.empty()) {
       std::vector<EventActor> reporters;
@@ -1094,7 +1129,13 @@ void SentenceCoder::build_events(Candidate& c) {
   // in Iran") is done to the place.
   if (targets.empty() && (place_target_code(code) || (!c.m.tgt.empty() && root_of(code) == "09")))
     place_target(c, targets);
-  if (targets.empty() && cp.target.role == SlotRole::None && opt.infer_targets && sources.size() <= 1) {
+  // A threat's target is whoever its condition is about ("threatened to stop
+  // the talks if the United States goes ahead").
+  if (targets.empty() && root_of(code) == "13") conditional_target(c, targets);
+  // No TGT in the pattern, or a TGT that names no actor ("lift embargoes on
+  // sales to Iran"): the first actor of the predicate's complement.
+  if (targets.empty() && (cp.target.role == SlotRole::None || !c.m.tgt.empty()) && opt.infer_targets &&
+      sources.size() <= 1) {
     std::uint32_t ef = sources.empty() ? 1u : sources.front().first, el = sources.empty() ? 0u : sources.front().last;
     infer_target(c, code, ef, el, targets);
   }

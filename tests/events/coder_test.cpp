@@ -474,7 +474,8 @@ TEST(EventCoder, Modality) {
   ASSERT_EQ(e2.size(), 1u);
   EXPECT_EQ(e2[0].modality, Modality::Possible);
 
-  // "officials of China": a bare agent takes the country of its phrase.
+  // "officials of China": a bare agent takes the country of its phrase. A
+  // meeting that will be held is an intention to meet (CAMEO 036).
   Document will = tree_doc(
       "Lukashenko Lukashenko PROPN 3 nsubj\n"
       "will will AUX 3 aux\n"
@@ -487,8 +488,10 @@ TEST(EventCoder, Modality) {
   const Sentence& c = will.sentences[0];
   auto e3 = code(*coder, will,
                  {mention(c, 0, 0, "BLRGOV", "person"), mention(c, 5, 5, "---GOV", "agent"), mention(c, 7, 7, "CHN", "country")});
-  ASSERT_EQ(briefs(e3), Briefs{"040 BLRGOV->CHNGOV"});
+  ASSERT_EQ(briefs(e3), Briefs{"036 BLRGOV->CHNGOV"});
   EXPECT_EQ(e3[0].modality, Modality::Future);
+  EXPECT_EQ(e3[0].pattern_code, "040");
+  EXPECT_EQ(e3[0].plover_event, "AGREE");
 
   Document cond = tree_doc(
       "If if SCONJ 3 mark\n"
@@ -517,6 +520,25 @@ TEST(EventCoder, DeclaredWishToAttackIsAThreat) {
   ASSERT_EQ(briefs(events), Briefs{"1384 USAGOV->CHE"});
   EXPECT_EQ(events[0].modality, Modality::Intended);
   EXPECT_EQ(events[0].plover_event, "THREATEN");
+}
+
+TEST(EventCoder, AThreatIsAimedAtWhomItsConditionNames) {
+  auto coder = coder_with("134 SRC [threaten] to stop|halt|suspend talk|negotiation\n");
+  Document doc = tree_doc(
+      "Russia Russia PROPN 2 nsubj\n"
+      "threatened threaten VERB 0 root\n"
+      "to to PART 4 mark\n"
+      "stop stop VERB 2 xcomp\n"
+      "talks talk NOUN 4 obj\n"
+      "if if SCONJ 9 mark\n"
+      "the the DET 8 det\n"
+      "US US PROPN 9 nsubj\n"
+      "deploys deploy VERB 4 advcl\n"
+      "missiles missile NOUN 9 obj\n");
+  const Sentence& s = doc.sentences[0];
+  auto events = code(*coder, doc, {mention(s, 0, 0, "RUS"), mention(s, 7, 7, "USA")});
+  ASSERT_EQ(briefs(events), Briefs{"134 RUS->USA"});
+  EXPECT_EQ(events[0].target->role, "conditional");
 }
 
 TEST(EventCoder, ParticipleElaboratingAnAttackIsNotASecondEvent) {
