@@ -574,8 +574,10 @@ void split_sentences(const TokenStream& st, std::size_t first, std::size_t last,
                              shape_at(st, k) == kShCloseBracket))
           --k;
         const Shape s0 = shape_at(st, k);
+        // A lone initial opening a sentence is as weak an end as a bare word
+        // ("J. Smith agreed").
         const bool bare_word = s0 == kShLower || s0 == kShCap || s0 == kShAllCaps || s0 == kShNumber ||
-                               s0 == kShOtherLetter;
+                               s0 == kShOtherLetter || (s0 == kShInitial && so_far.length == 1);
         yes = model->score(st, i, so_far) > model->threshold + (bare_word ? model->word_margin : 0.0f);
       } else {
         yes = rule_boundary(st, i);

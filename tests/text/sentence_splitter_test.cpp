@@ -72,6 +72,11 @@ TEST(SentenceSplitter, Abbreviations) {
             "| He left on Jan. 5. | Mr. Smith et al. disagreed.");
   EXPECT_EQ(sentences("The author J. R. R. Tolkien was born in 1892. Dr. Li agreed."),
             "The author J. R. R. Tolkien was born in 1892. | Dr. Li agreed.");
+  // An initial opening a sentence.
+  EXPECT_EQ(sentences("Sales rose in May. J. Smith agreed. Officials were due to discuss the plans. "
+                      "B. Satyanarayana said he expected VW to co-sign a memorandum."),
+            "Sales rose in May. | J. Smith agreed. | Officials were due to discuss the plans. | "
+            "B. Satyanarayana said he expected VW to co-sign a memorandum.");
 }
 
 TEST(SentenceSplitter, AbbreviationBeforeASentenceOpener) {
