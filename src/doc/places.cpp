@@ -37,8 +37,9 @@ bool is_connector(std::string_view w) {
          w == "upon" || w == "on" || w == "the" || w == "da" || w == "do" || w == "dos" || w == "das" || w == "van";
 }
 
-// Capitalized words that are towns somewhere but, alone at the start of a
-// sentence, are nearly always ordinary words or names.
+// Capitalized words that are towns somewhere but, standing alone, are nearly
+// always ordinary words (capitalized by a sentence start or a title), names,
+// or places no country stands for.
 bool is_common_capital(std::string_view w) {
   static const std::unordered_set<std::string_view> words = {
       "of", "most", "police", "nice", "reading", "mobile", "said", "bath", "split", "orange", "man", "deal",
@@ -55,8 +56,8 @@ bool is_common_capital(std::string_view w) {
       "army", "march", "may", "june", "august", "april", "january", "date", "place", "time", "day", "week",
       "year", "month", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
       "tomorrow", "yesterday", "in", "on", "at", "the", "a", "an", "and", "or", "for", "to", "by", "with",
-      "from", "against", "despite", "during", "under", "over", "about", "among", "between", "through", "bar", "page", "media", "sale", "home", "mission", "marathon", "chase", "buy",
-      "sell", "trade", "ban", "win", "lose", "even", "said", "says", "say", "asked", "told", "let", "much", "court",
+      "from", "against", "despite", "during", "under", "over", "about", "among", "between", "through", "bar",
+      "page", "media", "sale", "home", "mission", "marathon", "chase", "buy", "sell", "trade", "ban", "win", "lose", "even", "says", "say", "asked", "told", "let", "much", "court",
       // Continents: places, but no country can stand for them.
       "asia", "europe", "africa", "antarctica", "oceania", "eurasia",
       // Adjectives and demonyms that are also towns somewhere.

@@ -506,7 +506,7 @@ class QuoteFinder {
         sp.entity = m.entity;
         sp.name = m.text;
         sp.link = SpeakerLink::Actor;
-        if (m.kind == "person" || m.kind == "pronoun") remember(sp, first, last);
+        if (m.kind == "person" || m.kind == "pronoun") remember(sp);
         return;
       }
     }
@@ -543,7 +543,7 @@ class QuoteFinder {
       }
       sp.name = name;
       sp.link = SpeakerLink::Name;
-      remember(sp, first, last);
+      remember(sp);
       return;
     }
     // "the expert", "he": the nearest earlier named speaker, preferring one
@@ -562,7 +562,7 @@ class QuoteFinder {
     sp.link = SpeakerLink::Reference;
   }
 
-  void remember(const Speaker& sp, std::size_t, std::size_t) {
+  void remember(const Speaker& sp) {
     people_.push_back({sp.name, doc_internal::lower(sp.text), sp.code, sp.entity, sp.start});
   }
 
