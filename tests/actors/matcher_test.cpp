@@ -167,7 +167,8 @@ TEST_F(Matcher, LongestMatchWins) {
 TEST_F(Matcher, PluralAgentsWithoutLemmas) {
   EXPECT_EQ(code_of(run("Russian servicemen crossed the border."), "Russian servicemen"), "RUSCVL");
   EXPECT_EQ(code_of(run("Belarusian officials met."), "Belarusian officials"), "BLRGOV");
-  const ActorMention* m = find(run("Belarusian officials met."), "Belarusian officials");
+  const auto mentions = run("Belarusian officials met.");  // find() points into it: keep it alive
+  const ActorMention* m = find(mentions, "Belarusian officials");
   ASSERT_NE(m, nullptr);
   EXPECT_TRUE(m->plural);
 }
