@@ -53,13 +53,15 @@ std::string actor_cell(const ActorRow& a) { return a.present() ? a.code : "-"; }
 void add_filter_options(CLI::App& cmd, FilterOptions& o) {
   cmd.add_option("--db", o.db, "Event store (SQLite file written by kestrel code --db)")->required();
   cmd.add_option("--actor", o.actors, "Actor code or code prefix (BLR, BLRGOV, IGOEUR); repeatable");
-  cmd.add_option("--country", o.countries, "Actor country, ISO3; repeatable");
+  cmd.add_option("--country", o.countries,
+                 "Country the actor belongs to (ISO3: the first segment of its code), or IGO, NGO, IMG; repeatable");
   cmd.add_option("--sector", o.sectors, "Actor primary sector (GOV, MIL, REB...); repeatable");
   cmd.add_option("--entity", o.entities, "Named entity: dictionary id or canonical name (any case); repeatable");
   cmd.add_option("--side", o.side, "Which actor --actor/--country/--sector/--entity look at")
       ->check(CLI::IsMember({"either", "source", "target"}))
       ->capture_default_str();
-  cmd.add_option("--dyad", o.dyad, "Dyad A-B (countries or code prefixes, e.g. BLR-CHN); either direction");
+  cmd.add_option("--dyad", o.dyad, "Dyad A-B of actor-code prefixes, usually countries (BLR-CHN, RUSMIL-UKR); "
+                                   "either direction");
   cmd.add_flag("--directed", o.directed, "With --dyad: only events from A to B");
   cmd.add_option("--cameo", o.cameo, "CAMEO code or prefix (19 = root 19, 042); repeatable");
   cmd.add_option("--plover", o.plover, "PLOVER event type (CONSULT, ASSAULT...); repeatable");

@@ -51,14 +51,20 @@ std::string any_of(const std::vector<std::string>& values, Where& w, One&& one) 
   return sql + ")";
 }
 
-// An actor side ("source" or "target") matching `x`: its country, or its
-// code starting with `x`.
-std::string side_matches(const char* side, const std::string& x, Where& w) {
-  std::string s(side);
-  w.params.emplace_back(x);
+// An actor side ("source" or "target") whose code starts with `x`. The first
+// three letters are matched on the indexed root column (the country or
+// IGO/NGO/...), the rest as a range of codes.
+std::string side_matches(const std::string& side, const std::string& x, Where& w) {
+  if (x.size() < 3) {
+    w.params.emplace_back(x);
+    w.params.emplace_back(prefix_end(x));
+    return "(e." + side + "_code >= ? AND e." + side + "_code < ?)";
+  }
+  w.params.emplace_back(x.substr(0, 3));
+  if (x.size() == 3) return "e." + side + "_root = ?";
   w.params.emplace_back(x);
   w.params.emplace_back(prefix_end(x));
-  return "(e." + s + "_country = ? OR (e." + s + "_code >= ? AND e." + s + "_code < ?))";
+  return "(e." + side + "_root = ? AND e." + side + "_code >= ? AND e." + side + "_code < ?)";
 }
 
 std::string escape_like(const std::string& text) {
@@ -82,11 +88,8 @@ Where build_where(const EventFilter& f) {
   };
   if (!f.actors.empty())
     w.add(sides([&](const char* side) {
-      return any_of(f.actors, w, [&](const std::string& code, Where& ww) {
-        ww.params.emplace_back(code);
-        ww.params.emplace_back(prefix_end(code));
-        return std::string("(e.") + side + "_code >= ? AND e." + side + "_code < ?)";
-      });
+      return any_of(f.actors, w,
+                    [&](const std::string& code, Where& ww) { return side_matches(side, upper(code), ww); });
     }));
   auto in_list = [&](const char* side, const char* field, const std::vector<std::string>& values, bool up) {
     std::string sql = std::string("e.") + side + "_" + field + " IN (";
@@ -96,7 +99,7 @@ Where build_where(const EventFilter& f) {
     }
     return sql + ")";
   };
-  if (!f.countries.empty()) w.add(sides([&](const char* side) { return in_list(side, "country", f.countries, true); }));
+  if (!f.countries.empty()) w.add(sides([&](const char* side) { return in_list(side, "root", f.countries, true); }));
   if (!f.sectors.empty()) w.add(sides([&](const char* side) { return in_list(side, "sector", f.sectors, true); }));
   if (!f.entities.empty())
     w.add(sides([&](const char* side) {
@@ -173,9 +176,12 @@ Where build_where(const EventFilter& f) {
     std::string like = "%" + escape_like(f.text) + "%";
     w.params.emplace_back(like);
     w.params.emplace_back(like);
+    // Correlated, so the other filters (dates, dyads) choose the events
+    // first and only their mentions are searched.
     w.add(
-        "e.id IN (SELECT m.event_id FROM event_mentions m LEFT JOIN sentences s ON s.document_id = m.document_id "
-        "AND s.sentence = m.sentence WHERE m.evidence_text LIKE ? ESCAPE '\\' OR s.text LIKE ? ESCAPE '\\')");
+        "EXISTS (SELECT 1 FROM event_mentions m LEFT JOIN sentences s ON s.document_id = m.document_id "
+        "AND s.sentence = m.sentence WHERE m.event_id = e.id AND (m.evidence_text LIKE ? ESCAPE '\\' OR "
+        "s.text LIKE ? ESCAPE '\\'))");
   }
   if (!f.include_negated) w.add("e.negated = 0");
   return w;
@@ -335,11 +341,10 @@ bool run_rows(sqlite3* db, const std::string& sql, const std::vector<Param>& par
   return rc == SQLITE_DONE;
 }
 
-// Grouping key of an actor side: its country, else the first three letters
-// of its code (IGO, NGO, ...), else "(none)".
+// Grouping key of an actor side: the first segment of its code (its
+// country, or IGO, NGO, ...), "(none)" when there is no such actor.
 std::string actor_key(const std::string& side) {
-  return "CASE WHEN e." + side + "_country <> '' THEN e." + side + "_country WHEN e." + side +
-         "_code <> '' THEN substr(e." + side + "_code, 1, 3) ELSE '(none)' END";
+  return "CASE WHEN e." + side + "_root <> '' THEN e." + side + "_root ELSE '(none)' END";
 }
 
 std::string stats_expression(StatsKey key) {

@@ -162,12 +162,14 @@ CREATE TABLE events (
   day              INTEGER NOT NULL,
   date             TEXT NOT NULL,
   source_code      TEXT NOT NULL,
+  source_root      TEXT NOT NULL,
   source_country   TEXT NOT NULL,
   source_sector    TEXT NOT NULL,
   source_entity    TEXT NOT NULL,
   source_name      TEXT NOT NULL,
   source_kind      TEXT NOT NULL,
   target_code      TEXT NOT NULL,
+  target_root      TEXT NOT NULL,
   target_country   TEXT NOT NULL,
   target_sector    TEXT NOT NULL,
   target_entity    TEXT NOT NULL,
@@ -189,10 +191,9 @@ CREATE TABLE events (
   date_added       TEXT NOT NULL
 );
 CREATE INDEX events_day ON events(day);
-CREATE INDEX events_dyad ON events(source_country, target_country, day);
-CREATE INDEX events_target_country ON events(target_country, day);
+CREATE INDEX events_dyad ON events(source_root, target_root, day);
+CREATE INDEX events_target ON events(target_root, day);
 CREATE INDEX events_key ON events(source_code, target_code, cameo, day);
-CREATE INDEX events_target_code ON events(target_code, day);
 CREATE INDEX events_cameo ON events(cameo, day);
 
 CREATE TABLE event_mentions (

@@ -244,12 +244,14 @@ enum class ActorSide : std::uint8_t { Either, Source, Target };
 // alternatives (OR). Strings are matched case-sensitively unless noted.
 struct EventFilter {
   std::vector<std::string> actors;     // actor code or code prefix ("BLR", "BLRGOV")
-  std::vector<std::string> countries;  // actor country (ISO3)
+  // The first segment of the actor's code: the country it belongs to (ISO3),
+  // or IGO, NGO, IMG, MNC (docs/codes.md).
+  std::vector<std::string> countries;
   std::vector<std::string> sectors;    // actor primary sector ("GOV")
   std::vector<std::string> entities;   // entity id or canonical name (name: any case)
   ActorSide side = ActorSide::Either;  // which actor the four filters above look at
-  // Dyad "A-B": each side is a country or an actor-code prefix; either
-  // direction unless `directed`.
+  // Dyad "A-B": each side is an actor-code prefix, usually a country
+  // ("BLR-CHN", "BLRGOV-IGO"); either direction unless `directed`.
   std::string dyad_a, dyad_b;
   bool directed = false;
   std::vector<std::string> cameo;   // code or prefix ("19" = root 19, "042")
@@ -363,7 +365,7 @@ struct StatsQuery {
 };
 
 // Events selected by `filter` grouped by `query.by`. Actors are grouped by
-// country, else by the first three letters of their code (IGO, NGO, ...);
+// the first segment of their code (their country, or IGO, NGO, ...);
 // "actor" counts each event under both its source and its target.
 [[nodiscard]] bool event_stats(const EventStore& store, const EventFilter& filter, const StatsQuery& query,
                                std::vector<StatsRow>& out, std::string& error);
