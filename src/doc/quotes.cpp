@@ -256,6 +256,17 @@ class QuoteFinder {
     return sp;
   }
 
+  // A phrase with a verb of its own ("I am a fan as well and I", "it was")
+  // is a clause, not a speaker.
+  bool clause_like(std::uint32_t s, std::size_t first, std::size_t last) const {
+    static const std::unordered_set<std::string_view> verbs = {
+        "am", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "can", "could", "should",
+        "may", "might", "must", "shall", "'s", "'re", "'m", "want", "wants", "think", "know", "knew"};
+    for (std::size_t k = first; k <= last; ++k)
+      if (verbs.count(w(s, k))) return true;
+    return false;
+  }
+
   // The subject phrase ending just before word `verb`: back to the start of
   // the clause (punctuation, a quotation mark or the sentence start).
   std::optional<Speaker> subject_before(std::uint32_t s, std::size_t verb, std::size_t floor) const {
@@ -270,7 +281,7 @@ class QuoteFinder {
       --first;
       if (verb - first > 10) return std::nullopt;
     }
-    if (first >= verb) return std::nullopt;
+    if (first >= verb || clause_like(s, first, verb - 1)) return std::nullopt;
     return make_speaker(s, first, verb - 1);
   }
 
@@ -303,8 +314,11 @@ class QuoteFinder {
     if (q.end <= q.start) return q;
     q.first_sentence = r.open.s;
     q.last_sentence = r.close.s;
+    // Some sources space their marks: "“ Council tax payers …”".
+    while (q.start < q.end && (doc_.text[q.start] == ' ' || doc_.text[q.start] == '\n')) ++q.start;
+    while (q.end > q.start && (doc_.text[q.end - 1] == ' ' || doc_.text[q.end - 1] == '\n' || doc_.text[q.end - 1] == ',')) --q.end;
+    if (q.end <= q.start) return q;
     q.text = doc_.text.substr(q.start, q.end - q.start);
-    while (!q.text.empty() && (q.text.back() == ',' || q.text.back() == ' ')) q.text.pop_back();
     // After the closing mark: ‘,” the expert notes.’ / ‘,” said X.’
     {
       std::uint32_t s = r.close.s;
@@ -320,7 +334,7 @@ class QuoteFinder {
       }
       for (std::size_t v = k; v < n && v <= k + 8; ++v) {
         if (w(s, v) == "." || w(s, v) == ";" || doc_internal::is_open_quote(doc_.sentences[s].tokens[v].form)) break;
-        if (is_speech_verb(w(s, v)) && v > k) {
+        if (is_speech_verb(w(s, v)) && v > k && !clause_like(s, k, v - 1)) {
           q.verb = w(s, v);
           q.speaker = make_speaker(s, k, v - 1);
           return q;
@@ -529,6 +543,23 @@ class QuoteFinder {
     // "Experts note", "Officials said": capitalized only because they open
     // the sentence; nobody in particular.
     if (have && run_start == run_end && is_plural_generic(w(sp.sentence, run_start))) return;
+    // "He said": capitalized by the sentence start; a reference, not a name.
+    if (have && run_start == run_end && is_pronoun(w(sp.sentence, run_start))) have = false;
+    // "David Wyss of Standard & Poor's": the person, not the firm.
+    if (have && run_start > first) {
+      const std::string& before = w(sp.sentence, run_start - 1);
+      if (before == "of" || before == "&" || before == "at" || before == "from") {
+        std::size_t e = run_start - 1;
+        while (e > first && !is_capitalized(sent.tokens[e - 1].form)) --e;
+        std::size_t b = e;
+        while (b > first && is_capitalized(sent.tokens[b - 1].form)) --b;
+        while (b < e && is_title(w(sp.sentence, b))) ++b;
+        if (e >= b + 2) {
+          run_start = b;
+          run_end = e - 1;
+        }
+      }
+    }
     if (have) {
       std::string name = doc_internal::span_text(doc_, sent, static_cast<std::uint32_t>(run_start),
                                                  static_cast<std::uint32_t>(run_end));
