@@ -34,6 +34,16 @@ bool is_preposition(std::string_view w) {
   return std::find(std::begin(kPreps), std::end(kPreps), w) != std::end(kPreps);
 }
 
+// Verbs that carry a nominal event without adding to it (kept in step with
+// the coder's list).
+bool is_support_verb(std::string_view w) {
+  static constexpr std::string_view kVerbs[] = {
+      "carry_out", "launch", "stage", "conduct", "mount", "organize", "organise", "begin", "start", "continue",
+      "resume", "undertake", "hold", "make", "wage", "perform", "step_up", "intensify", "unleash", "execute",
+      "commit", "perpetrate", "escalate", "renew", "order", "press", "expand", "plan"};
+  return std::find(std::begin(kVerbs), std::end(kVerbs), w) != std::end(kVerbs);
+}
+
 bool valid_word_char(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '\'' || c == '.' ||
          c >= 0x80;
@@ -258,6 +268,13 @@ Compiled compile(const EventPattern& p, EventPatterns::Index& index) {
       Word w;
       w.before_trigger = i < p.trigger;
       for (const auto& a : el[i].alternatives) w.alts.push_back(compile_alt(a, index));
+      // Three or more support verbs before a nominal trigger: a list of
+      // light verbs, any of which will do.
+      if (el[p.trigger].noun && i < p.trigger && el[i].alternatives.size() >= 3) {
+        int support = 0;
+        for (const auto& a : el[i].alternatives) support += is_support_verb(a);
+        w.light = support * 2 > static_cast<int>(el[i].alternatives.size());
+      }
       word_of_element[i] = static_cast<int>(c.words.size());
       c.words.push_back(std::move(w));
     }

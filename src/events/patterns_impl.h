@@ -44,6 +44,7 @@ struct Slot {
 struct Word {
   std::vector<Alt> alts;
   bool before_trigger = false;
+  bool light = false;  // a list of support verbs before a nominal trigger ("carry_out|launch|stage")
 };
 
 struct Compiled {

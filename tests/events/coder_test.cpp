@@ -394,6 +394,36 @@ TEST(EventCoder, NominalEvents) {
             Briefs{"042 CHNGOV->RUSGOV"});
 }
 
+TEST(EventCoder, AnySupportVerbStandsInForTheListedOnes) {
+  // The 195 pattern lists launch, conduct, stage...; "organized" performs
+  // the attack just the same, and the more specific pattern wins.
+  auto coder = coder_with(
+      "190 SRC carry_out|launch|stage|organize|mount [attack/n] on|against TGT\n"
+      "195 SRC carry_out|launch|conduct|stage|mount|order|resume|continue drone|missile|air [attack/n] on|against TGT\n");
+  Document doc = tree_doc(
+      "They they PRON 2 nsubj\n"
+      "organized organize VERB 0 root\n"
+      "a a DET 5 det\n"
+      "drone drone NOUN 5 compound\n"
+      "attack attack NOUN 2 obj\n"
+      "on on ADP 7 case\n"
+      "airfield airfield NOUN 5 nmod\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(code(*coder, doc, {mention(s, 0, 0, "BLROPP", "agent"), mention(s, 6, 6, "BLRMIL", "agent")})),
+            Briefs{"195 BLROPP->BLRMIL"});
+  // "announced an attack" does not perform it.
+  Document announced = tree_doc(
+      "They they PRON 2 nsubj\n"
+      "announced announce VERB 0 root\n"
+      "a a DET 5 det\n"
+      "drone drone NOUN 5 compound\n"
+      "attack attack NOUN 2 obj\n"
+      "on on ADP 7 case\n"
+      "airfield airfield NOUN 5 nmod\n");
+  const Sentence& t = announced.sentences[0];
+  EXPECT_TRUE(code(*coder, announced, {mention(t, 0, 0, "BLROPP", "agent"), mention(t, 6, 6, "BLRMIL", "agent")}).empty());
+}
+
 TEST(EventCoder, NominalTriggerUnderAnOrdinaryVerbHasNoBorrowedAgent) {
   // "Russia condemned the attack on Ukraine": Russia did not attack.
   auto coder = coder_with("190 SRC launch [attack/n] on TGT\n190 [attack/n] on TGT by SRC\n");
