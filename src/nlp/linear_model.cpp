@@ -10,6 +10,12 @@ namespace kestrel::nlp {
 namespace {
 
 constexpr std::uint64_t nonzero_key(std::uint64_t key) { return key == 0 ? 1 : key; }
+// Home slot of a key in a table of `capacity` slots (Lemire's multiply-shift
+// range reduction of the key's low half; the high half is the fingerprint).
+constexpr std::uint64_t home_slot(std::uint64_t key, std::uint64_t capacity) {
+  return ((key & 0xffffffffULL) * capacity) >> 32;
+}
+
 constexpr std::uint32_t fingerprint_of(std::uint64_t key) {
   auto fp = static_cast<std::uint32_t>(key >> 32);
   return fp == 0 ? 1 : fp;
@@ -24,47 +30,61 @@ void LinearModel::add_scores(const std::uint64_t* keys, std::size_t n, float* sc
   if (slots_.empty()) return;
   const Slot* slots = slots_.data();
   const Weight* weights = weights_.data();
-  // Probe in two sweeps: first touch every home slot (the loads overlap in
-  // the memory system), then walk the probe chains.
-  constexpr std::size_t kBatch = 16;
+  const float scale = scale_;
+  // A lookup is two dependent memory reads (slot, then weights) that miss
+  // the cache for most features. Three sweeps over a batch let the misses
+  // of different features overlap instead of queueing one after another.
+  constexpr std::size_t kBatch = 32;
+  std::uint32_t begin[kBatch];
+  std::uint32_t end[kBatch];
   for (std::size_t base = 0; base < n; base += kBatch) {
-    const std::size_t end = std::min(n, base + kBatch);
-    for (std::size_t i = base; i < end; ++i) __builtin_prefetch(slots + (keys[i] & mask_));
-    for (std::size_t i = base; i < end; ++i) {
-      const std::uint64_t key = keys[i];
+    const std::size_t count = std::min(n - base, kBatch);
+    for (std::size_t i = 0; i < count; ++i) __builtin_prefetch(slots + home_slot(keys[base + i], capacity_));
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::uint64_t key = keys[base + i];
       const std::uint32_t fp = fingerprint_of(key);
-      std::uint64_t s = key & mask_;
+      std::uint64_t s = home_slot(key, capacity_);
+      begin[i] = end[i] = 0;
       while (true) {
         const std::uint32_t f = slots[s].fingerprint;
         if (f == fp) {
-          const float scale = scale_;
-          for (std::uint32_t w = slots[s].start, e = slots[s + 1].start; w < e; ++w)
-            scores[weights[w].cls] += scale * static_cast<float>(weights[w].value);
+          begin[i] = slots[s].start;
+          end[i] = slots[s + 1].start;
+          __builtin_prefetch(weights + begin[i]);
           break;
         }
         if (f == 0) break;
-        s = (s + 1) & mask_;
+        if (++s == capacity_) s = 0;
       }
     }
+    for (std::size_t i = 0; i < count; ++i)
+      for (std::uint32_t w = begin[i]; w < end[i]; ++w)
+        scores[weights[w].cls] += scale * static_cast<float>(weights[w].value);
   }
 }
 
 void LinearModel::write(ByteWriter& out) const {
   out.u32(num_classes_);
-  out.u64(mask_);
+  out.u64(capacity_);
   out.u64(features_);
   out.f32(scale_);
-  out.array(slots_);
-  out.array(weights_);
+  out.u64(slots_.size());
+  out.raw(slots_.data(), slots_.size() * sizeof(Slot));
+  out.u64(weights_.size());
+  out.raw(weights_.data(), weights_.size() * sizeof(Weight));
 }
 
 bool LinearModel::read(ByteReader& in, std::string& error) {
   num_classes_ = in.u32();
-  mask_ = in.u64();
+  capacity_ = in.u64();
   features_ = in.u64();
   scale_ = in.f32();
-  slots_ = in.array<Slot>();
-  weights_ = in.array<Weight>();
+  {
+    const std::vector<Slot> slots = in.array<Slot>();
+    slots_ = LargeArray<Slot>(slots.data(), slots.size());
+    const std::vector<Weight> weights = in.array<Weight>();
+    weights_ = LargeArray<Weight>(weights.data(), weights.size());
+  }
   if (in.failed()) {
     error = "linear model is truncated";
     return false;
@@ -73,8 +93,8 @@ bool LinearModel::read(ByteReader& in, std::string& error) {
     error = "linear model header is invalid";
     return false;
   }
-  if (slots_.empty() && weights_.empty() && mask_ == 0 && features_ == 0) return true;  // empty model
-  if (!std::has_single_bit(mask_ + 1) || slots_.size() != mask_ + 2) {
+  if (slots_.empty() && weights_.empty() && capacity_ == 0 && features_ == 0) return true;  // empty model
+  if (capacity_ == 0 || capacity_ > 0xffffffffULL || slots_.size() != capacity_ + 1) {
     error = "linear model table size is invalid";
     return false;
   }
@@ -91,12 +111,12 @@ bool LinearModel::read(ByteReader& in, std::string& error) {
       return false;
     }
   }
-  if (slots_.back().start != weights_.size() || slots_.front().start != 0) {
+  if (slots_.back().start != weights_.size() || slots_[0].start != 0) {
     error = "linear model weight count does not match its table";
     return false;
   }
   // A lookup stops at an empty slot, so there must be one.
-  if (used != features_ || used > mask_) {
+  if (used != features_ || used >= capacity_) {
     error = "linear model table is full or miscounted";
     return false;
   }
@@ -110,17 +130,17 @@ bool LinearModel::read(ByteReader& in, std::string& error) {
 }
 
 bool LinearModel::operator==(const LinearModel& other) const {
-  auto same_slots = [](const std::vector<Slot>& a, const std::vector<Slot>& b) {
+  auto same_slots = [](const LargeArray<Slot>& a, const LargeArray<Slot>& b) {
     return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Slot& x, const Slot& y) {
       return x.fingerprint == y.fingerprint && x.start == y.start;
     });
   };
-  auto same_weights = [](const std::vector<Weight>& a, const std::vector<Weight>& b) {
+  auto same_weights = [](const LargeArray<Weight>& a, const LargeArray<Weight>& b) {
     return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Weight& x, const Weight& y) {
       return x.cls == y.cls && x.value == y.value;
     });
   };
-  return num_classes_ == other.num_classes_ && mask_ == other.mask_ && features_ == other.features_ &&
+  return num_classes_ == other.num_classes_ && capacity_ == other.capacity_ && features_ == other.features_ &&
          scale_ == other.scale_ && same_slots(slots_, other.slots_) && same_weights(weights_, other.weights_);
 }
 
@@ -253,33 +273,39 @@ LinearModel LinearModelTrainer::freeze(float min_weight) const {
   }
   features.resize(kept_features);
 
-  std::size_t capacity = std::bit_ceil(features.size() + features.size() / 2 + 1);
-  model.mask_ = capacity - 1;
+  // Load factor 0.6: a miss (most lookups of unseen feature combinations)
+  // then probes about three slots, all in one or two cache lines.
+  const std::size_t capacity = features.size() + features.size() * 2 / 3 + 1;
+  model.capacity_ = capacity;
   model.features_ = features.size();
   std::vector<std::int64_t> owner(capacity, -1);
   for (std::size_t i = 0; i < features.size(); ++i) {
-    std::uint64_t s = features[i].key & model.mask_;
-    while (owner[s] >= 0) s = (s + 1) & model.mask_;
+    std::uint64_t s = home_slot(features[i].key, capacity);
+    while (owner[s] >= 0)
+      if (++s == capacity) s = 0;
     owner[s] = static_cast<std::int64_t>(i);
   }
-  model.slots_.resize(capacity + 1);
+  std::vector<LinearModel::Slot> slots(capacity + 1);
+  std::vector<LinearModel::Weight> weights;
   for (std::size_t s = 0; s < capacity; ++s) {
-    model.slots_[s].start = static_cast<std::uint32_t>(model.weights_.size());
+    slots[s].start = static_cast<std::uint32_t>(weights.size());
     if (owner[s] < 0) {
-      model.slots_[s].fingerprint = 0;
+      slots[s].fingerprint = 0;
       continue;
     }
     const Averaged& f = features[static_cast<std::size_t>(owner[s])];
-    model.slots_[s].fingerprint = fingerprint_of(f.key);
+    slots[s].fingerprint = fingerprint_of(f.key);
     std::vector<std::pair<std::uint16_t, float>> row(values.begin() + f.first,
                                                      values.begin() + f.first + f.count);
     std::sort(row.begin(), row.end());
     for (const auto& [cls, value] : row) {
       auto q = std::clamp<long>(std::lround(value / model.scale_), -32767, 32767);
-      model.weights_.push_back({cls, static_cast<std::int16_t>(q)});
+      weights.push_back({cls, static_cast<std::int16_t>(q)});
     }
   }
-  model.slots_[capacity] = {0, static_cast<std::uint32_t>(model.weights_.size())};
+  slots[capacity] = {0, static_cast<std::uint32_t>(weights.size())};
+  model.slots_ = LargeArray<LinearModel::Slot>(slots.data(), slots.size());
+  model.weights_ = LargeArray<LinearModel::Weight>(weights.data(), weights.size());
   return model;
 }
 

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "base/model_file.h"
+#include "nlp/large_array.h"
 
 namespace kestrel::nlp {
 
@@ -48,11 +49,11 @@ class LinearModel {
     std::int16_t value;  // times scale_
   };
   std::uint32_t num_classes_ = 0;
-  std::uint64_t mask_ = 0;
+  std::uint64_t capacity_ = 0;  // slots in the table
   std::size_t features_ = 0;
   float scale_ = 1.0f;
-  std::vector<Slot> slots_;  // mask_ + 2 entries; the last is a sentinel
-  std::vector<Weight> weights_;
+  LargeArray<Slot> slots_;  // capacity_ + 1 entries; the last is a sentinel
+  LargeArray<Weight> weights_;
 };
 
 class LinearModelTrainer {

@@ -27,9 +27,24 @@ void Parser::atoms(const std::vector<ParserWord>& words, std::vector<ParserAtoms
     const ParserWord& w = words[i];
     ParserAtoms& a = out[i + 1];
     a.word = hash_string(lower_ascii(w.form), seed_);
-    a.tag = hash_string(w.xpos, seed_ + 1);
     a.upos = hash_string(w.upos, seed_ + 2);
+    a.tag = combine(hash_string(w.xpos, seed_ + 1), a.upos);  // XPOS and UPOS: "IN" is ADP or SCONJ
     a.lemma = hash_string(w.lemma, seed_ + 3);
+    a.guide_head = a.guide_last_dependent = kNone;
+    a.guide_label = 0;
+  }
+  if (!guided_) return;
+  const int n = static_cast<int>(words.size());
+  for (int i = 0; i < n; ++i) {
+    const ParserWord& w = words[static_cast<std::size_t>(i)];
+    ParserAtoms& a = out[static_cast<std::size_t>(i + 1)];
+    int h = w.guide_head;
+    if (h < 0 || h > n) continue;
+    if (right_to_left_ && h > 0) h = n + 1 - h;  // guide heads are word numbers
+    a.guide_head = h;
+    a.guide_label = hash_string(w.guide_label, seed_ + 4);
+    ParserAtoms& head = out[static_cast<std::size_t>(h)];
+    if (head.guide_last_dependent == kNone || head.guide_last_dependent < i + 1) head.guide_last_dependent = i + 1;
   }
 }
 
@@ -176,6 +191,51 @@ std::size_t Parser::features(const std::vector<ParserAtoms>& atoms, const ParseS
   out[k++] = feature(s, 78, n0w, n1w);
   out[k++] = feature(s, 79, label(s0), s0p, n0p);
   out[k++] = feature(s, 80, s0w, n0p, n1p);
+  // Deeper in the stack.
+  const int s2 = st.s2();
+  const int s1l = node(st.left1, s1);
+  const int s1r = node(st.right1, s1);
+  const ParserAtoms* S2 = at(s2);
+  out[k++] = feature(s, 81, P(S2));
+  out[k++] = feature(s, 82, P(S1), s0p);
+  out[k++] = feature(s, 83, P(S2), P(S1), s0p);
+  out[k++] = feature(s, 84, W(S1), s0w);
+  out[k++] = feature(s, 85, P(S1), P(at(s1l)), s0p);
+  out[k++] = feature(s, 86, P(S1), P(at(s1r)), s0p);
+  out[k++] = feature(s, 87, P(S1), label(s1), s0p);
+  out[k++] = feature(s, 88, n1p, n2p, P(at(st.b(3))));
+  if (guided_) {
+    // Where the guide put the heads of s0 and n0, seen from the state:
+    // 1 the other of the two, 2 deeper in the stack, 3 further in the
+    // buffer, 4 the root, 5 already off the stack, 0 nowhere.
+    const auto where = [&](int x, int other) -> std::uint64_t {
+      if (x == kNone) return 0;
+      const int h = atoms[static_cast<std::size_t>(x)].guide_head;
+      if (h == kNone) return 0;
+      if (h == other) return 1;
+      if (h == 0) return 4;
+      if (st.on_stack[static_cast<std::size_t>(h)]) return 2;
+      if (n0 != kNone && h > n0) return 3;
+      return 5;
+    };
+    const std::uint64_t g_s0 = where(s0, n0);
+    const std::uint64_t g_n0 = where(n0, s0);
+    const std::uint64_t g_label_s0 = S0 ? S0->guide_label : kNoNode;
+    const std::uint64_t g_label_n0 = N0 ? N0->guide_label : kNoNode;
+    // The guide gives s0 dependents still in the buffer: not time to reduce.
+    const std::uint64_t pending =
+        (S0 && n0 != kNone && S0->guide_last_dependent != kNone && S0->guide_last_dependent >= n0) ? 1 : 0;
+    const std::uint64_t s1_n0 = (S1 && n0 != kNone && S1->guide_head == n0) ? 1 : 0;
+    out[k++] = feature(s, 90, g_s0, g_n0);
+    out[k++] = feature(s, 91, g_s0, g_n0, combine(s0p, n0p));
+    out[k++] = feature(s, 92, g_n0, n0p, g_label_n0);
+    out[k++] = feature(s, 93, g_s0, s0p, g_label_s0);
+    out[k++] = feature(s, 94, pending, s0p, label(s0));
+    out[k++] = feature(s, 95, s1_n0, g_s0, g_n0);
+    out[k++] = feature(s, 96, g_n0 == 1 ? g_label_n0 : g_s0 == 1 ? g_label_s0 : 0, g_s0, g_n0);
+    out[k++] = feature(s, 97, g_s0, g_n0, pending);
+    out[k++] = feature(s, 98, g_label_n0, n0w);
+  }
   return k;
 }
 
@@ -185,7 +245,12 @@ void Parser::parse(const std::vector<ParserWord>& words, std::vector<int>& heads
   heads.assign(words.size(), 0);
   labels.assign(words.size(), 0);
   if (n == 0 || labels_.empty()) return;
-  atoms(words, scratch.atoms);
+  if (right_to_left_) {
+    scratch.reversed.assign(words.rbegin(), words.rend());
+    atoms(scratch.reversed, scratch.atoms);
+  } else {
+    atoms(words, scratch.atoms);
+  }
   ParseState& state = scratch.state;
   state.reset(n);
   const std::uint32_t actions = system_.num_actions();
@@ -205,15 +270,20 @@ void Parser::parse(const std::vector<ParserWord>& words, std::vector<int>& heads
     }
     apply(system_, state, best);  // SHIFT is valid whenever the buffer is not empty
   }
-  finish(system_, state, [&](int w) { return fallback_label(words[static_cast<std::size_t>(w - 1)].upos); });
+  // Node w of the state is word w, or word n + 1 - w right to left.
+  const auto word = [&](int w) { return right_to_left_ && w > 0 ? n + 1 - w : w; };
+  finish(system_, state,
+         [&](int w) { return fallback_label(words[static_cast<std::size_t>(word(w) - 1)].upos); });
   for (int w = 1; w <= n; ++w) {
-    heads[static_cast<std::size_t>(w - 1)] = state.head[static_cast<std::size_t>(w)];
-    labels[static_cast<std::size_t>(w - 1)] = state.label[static_cast<std::size_t>(w)];
+    heads[static_cast<std::size_t>(word(w) - 1)] = word(state.head[static_cast<std::size_t>(w)]);
+    labels[static_cast<std::size_t>(word(w) - 1)] = state.label[static_cast<std::size_t>(w)];
   }
 }
 
 void Parser::write(ByteWriter& out) const {
   out.u64(seed_);
+  out.u8(right_to_left_ ? 1 : 0);
+  out.u8(guided_ ? 1 : 0);
   out.u32(static_cast<std::uint32_t>(labels_.size()));
   for (const std::string& l : labels_) out.str(l);
   out.u32(system_.root_label());
@@ -222,6 +292,8 @@ void Parser::write(ByteWriter& out) const {
 
 bool Parser::read(ByteReader& in, std::string& error) {
   seed_ = in.u64();
+  right_to_left_ = in.u8() != 0;
+  guided_ = in.u8() != 0;
   const std::uint32_t n = in.u32();
   if (in.failed() || n == 0 || n > 1000) {
     error = "parser label set is empty or invalid";

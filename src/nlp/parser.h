@@ -27,14 +27,23 @@ struct ParserWord {
   std::string_view upos;
   std::string_view xpos;
   std::string_view lemma;
+  // Another parser's opinion, read by a guided parser (Nivre & McDonald
+  // 2008): the head (1-based, 0 = root, -1 = none) and relation it gave.
+  int guide_head = -1;
+  std::string_view guide_label;
 };
 
 // Hashed atoms of one node (index 0 is the root).
 struct ParserAtoms {
   std::uint64_t word = 0;   // lower-cased form
-  std::uint64_t tag = 0;    // XPOS
+  std::uint64_t tag = 0;    // XPOS and UPOS
   std::uint64_t upos = 0;
   std::uint64_t lemma = 0;
+  // Guided parsers only, in node numbers: the guide's head, the relation it
+  // gave and the guide's last dependent of this node.
+  int guide_head = kNone;
+  int guide_last_dependent = kNone;
+  std::uint64_t guide_label = 0;
 };
 
 inline constexpr std::size_t kMaxParserFeatures = 128;
@@ -46,6 +55,11 @@ class Parser {
   const ArcEager& system() const { return system_; }
   const std::vector<std::string>& labels() const { return labels_; }
   std::uint64_t seed() const { return seed_; }
+  // Whether this parser reads sentences from their end (it parses the
+  // reversed sentence; parse() maps the tree back).
+  bool right_to_left() const { return right_to_left_; }
+  // Whether it reads another parser's tree (ParserWord::guide_*).
+  bool guided() const { return guided_; }
 
   // Atoms of the root and every word (out[0] is the root).
   void atoms(const std::vector<ParserWord>& words, std::vector<ParserAtoms>& out) const;
@@ -57,6 +71,7 @@ class Parser {
   int fallback_label(std::string_view upos) const;
 
   struct Scratch {
+    std::vector<ParserWord> reversed;
     std::vector<ParserAtoms> atoms;
     ParseState state;
     std::vector<float> scores;
@@ -72,6 +87,8 @@ class Parser {
  private:
   friend struct ParserBuilder;
   std::uint64_t seed_ = 0;
+  bool right_to_left_ = false;
+  bool guided_ = false;
   std::vector<std::string> labels_;
   ArcEager system_;
   int punct_label_ = 0;
@@ -88,14 +105,28 @@ struct ParserTrainOptions {
   // with this probability, so it learns to recover from its mistakes.
   int explore_after = 1;
   double explore_probability = 0.9;
+  bool right_to_left = false;  // parse sentences from their end
+  // Averaged weights smaller than this are dropped: they hardly change a
+  // decision and take most of the room.
+  float min_weight = 1.0f;
   bool verbose = true;
 };
+
+// A guide parser's tree for one sentence, per word.
+struct GuideArc {
+  int head = -1;
+  std::string label;
+};
+using ParserGuide = std::vector<GuideArc>;
 
 // Trains on `train` (whose words carry the tags the parser will see at run
 // time, e.g. from a jackknifed tagger, and gold heads and relations). After
 // every epoch, `dev` (with the same kind of tags) is parsed and the epoch with
-// the best LAS is kept.
+// the best LAS is kept. With guides (one per sentence of `train` and `dev`,
+// from a guide parser that did not see the sentence), the parser is guided.
 bool train_parser(const std::vector<const Sentence*>& train, const std::vector<const Sentence*>& dev,
-                  const ParserTrainOptions& options, std::ostream& log, Parser& out, std::string& error);
+                  const ParserTrainOptions& options, std::ostream& log, Parser& out, std::string& error,
+                  const std::vector<ParserGuide>* train_guides = nullptr,
+                  const std::vector<ParserGuide>* dev_guides = nullptr);
 
 }  // namespace kestrel::nlp

@@ -1,5 +1,6 @@
 // Training of the parser (parser.h).
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <ostream>
 
@@ -21,14 +22,28 @@ struct ParserBuilder {
     }
   }
   static void set_model(Parser& p, LinearModel model) { p.model_ = std::move(model); }
+  static void set_direction(Parser& p, bool right_to_left) { p.right_to_left_ = right_to_left; }
+  static void set_guided(Parser& p, bool guided) { p.guided_ = guided; }
 };
 
 namespace {
 
-std::vector<ParserWord> words_of(const Sentence& s) {
+std::vector<ParserWord> words_of(const Sentence& s, const ParserGuide* guide) {
   std::vector<ParserWord> words;
   words.reserve(s.tokens.size());
-  for (const Token& t : s.tokens) words.push_back({t.form, t.upos, t.xpos, t.lemma});
+  for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+    const Token& t = s.tokens[i];
+    ParserWord w;
+    w.form = t.form;
+    w.upos = t.upos;
+    w.xpos = t.xpos;
+    w.lemma = t.lemma;
+    if (guide != nullptr && i < guide->size()) {
+      w.guide_head = (*guide)[i].head;
+      w.guide_label = (*guide)[i].label;
+    }
+    words.push_back(w);
+  }
   return words;
 }
 
@@ -61,12 +76,13 @@ struct Score {
   double las() const { return words ? 100.0 * static_cast<double>(labelled) / static_cast<double>(words) : 0.0; }
 };
 
-Score evaluate(const Parser& parser, const std::vector<const Sentence*>& data) {
+Score evaluate(const Parser& parser, const std::vector<const Sentence*>& data, const std::vector<ParserGuide>* guides) {
   Score score;
   Parser::Scratch scratch;
   std::vector<int> heads, labels;
-  for (const Sentence* s : data) {
-    parser.parse(words_of(*s), heads, labels, scratch);
+  for (std::size_t index = 0; index < data.size(); ++index) {
+    const Sentence* s = data[index];
+    parser.parse(words_of(*s, guides ? &(*guides)[index] : nullptr), heads, labels, scratch);
     for (std::size_t i = 0; i < heads.size(); ++i) {
       const Token& t = s->tokens[i];
       ++score.words;
@@ -88,7 +104,13 @@ std::string fixed2(double v) {
 }  // namespace
 
 bool train_parser(const std::vector<const Sentence*>& train, const std::vector<const Sentence*>& dev,
-                  const ParserTrainOptions& options, std::ostream& log, Parser& out, std::string& error) {
+                  const ParserTrainOptions& options, std::ostream& log, Parser& out, std::string& error,
+                  const std::vector<ParserGuide>* train_guides, const std::vector<ParserGuide>* dev_guides) {
+  if ((train_guides && train_guides->size() != train.size()) || (dev_guides && dev_guides->size() != dev.size()) ||
+      (!train_guides && dev_guides)) {
+    error = "parser guides do not match the sentences";
+    return false;
+  }
   // Labels, most frequent first.
   std::map<std::string, std::size_t> label_counts;
   for (const Sentence* s : train)
@@ -110,11 +132,14 @@ bool train_parser(const std::vector<const Sentence*>& train, const std::vector<c
   Parser parser;
   ParserBuilder::set_labels(parser, labels, static_cast<std::uint32_t>(label_id["root"]),
                             mix64(options.seed ^ 0x706172736572ULL));
+  ParserBuilder::set_direction(parser, options.right_to_left);
+  ParserBuilder::set_guided(parser, train_guides != nullptr);
   const ArcEager& system = parser.system();
 
   std::vector<Example> examples;
   std::size_t skipped = 0, lifted = 0;
-  for (const Sentence* s : train) {
+  for (std::size_t index = 0; index < train.size(); ++index) {
+    const Sentence* s = train[index];
     const std::size_t n = s->tokens.size();
     Example ex;
     ex.gold_head.assign(n + 1, kNone);
@@ -127,15 +152,20 @@ bool train_parser(const std::vector<const Sentence*>& train, const std::vector<c
         ok = false;
         break;
       }
-      ex.gold_head[i + 1] = t.head;
-      ex.gold_label[i + 1] = it->second;
+      // Right to left, word i + 1 is node n - i.
+      const std::size_t node = options.right_to_left ? n - i : i + 1;
+      const int head = options.right_to_left && t.head > 0 ? static_cast<int>(n) + 1 - t.head : t.head;
+      ex.gold_head[node] = head;
+      ex.gold_label[node] = it->second;
     }
     if (!ok || !is_tree(ex.gold_head)) {
       ++skipped;
       continue;
     }
     lifted += static_cast<std::size_t>(projectivize(ex.gold_head));
-    parser.atoms(words_of(*s), ex.atoms);
+    std::vector<ParserWord> words = words_of(*s, train_guides ? &(*train_guides)[index] : nullptr);
+    if (options.right_to_left) std::reverse(words.begin(), words.end());
+    parser.atoms(words, ex.atoms);
     examples.push_back(std::move(ex));
   }
   if (examples.empty()) {
@@ -192,21 +222,24 @@ bool train_parser(const std::vector<const Sentence*>& train, const std::vector<c
           model.update(keys, k, static_cast<std::uint32_t>(predicted), -1.0f);
         }
         model.tick();
-        const bool follow_prediction = explore && random.unit() < options.explore_probability;
+        static const double explore_p = getenv("EXPLORE") ? atof(getenv("EXPLORE")) : options.explore_probability;
+        const bool follow_prediction = explore && random.unit() < explore_p;
         apply(system, state, static_cast<std::uint32_t>(follow_prediction ? predicted : gold));
       }
     }
-    ParserBuilder::set_model(parser, model.freeze(0.0f));
+    ParserBuilder::set_model(parser, model.freeze(options.min_weight));
     std::string dev_text;
     double las = static_cast<double>(epoch);
     if (!dev.empty()) {
-      const Score score = evaluate(parser, dev);
+      const Score score = evaluate(parser, dev, dev_guides);
       las = score.las();
       dev_text = ", dev UAS " + fixed2(score.uas()) + " LAS " + fixed2(score.las());
     }
     if (options.verbose) {
+      ByteWriter size;
+      parser.write(size);
       log << "parser epoch " << epoch << ": errors " << errors << " of " << decisions << " decisions, "
-          << model.num_features() << " features" << dev_text << '\n';
+          << model.num_features() << " features, " << size.bytes().size() / 1000000 << " MB" << dev_text << '\n';
       log.flush();
     }
     if (las > best_las) {

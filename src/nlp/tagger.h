@@ -101,7 +101,7 @@ class Tagger {
  private:
   friend struct TaggerBuilder;
   friend bool train_tagger(const std::vector<const Sentence*>&, const std::vector<const Sentence*>&,
-                           const struct TaggerTrainOptions&, std::ostream&, Tagger&, std::string&);
+                           const struct TaggerTrainOptions&, std::ostream&, Tagger&, std::string&, int*);
   std::uint64_t seed_ = 0;
   TagSet tags_;
   std::unordered_map<std::uint64_t, WordInfo> words_;
@@ -114,13 +114,16 @@ class Tagger {
 struct TaggerTrainOptions {
   int epochs = 12;
   std::uint64_t seed = 1;
+  float min_weight = 0.0f;  // see LinearModelTrainer::freeze
   bool verbose = true;
 };
 
 // Trains a tagger on `train` (gold UPOS and XPOS); after each epoch it is
-// scored on `dev` (if not empty) and the best epoch is kept.
-// Returns false (and sets `error`) if the data has no tags.
+// scored on `dev` (if not empty) and the best epoch is kept (its number goes
+// to `chosen_epoch` if given). Returns false (and sets `error`) if the data
+// has no tags.
 bool train_tagger(const std::vector<const Sentence*>& train, const std::vector<const Sentence*>& dev,
-                  const TaggerTrainOptions& options, std::ostream& log, Tagger& out, std::string& error);
+                  const TaggerTrainOptions& options, std::ostream& log, Tagger& out, std::string& error,
+                  int* chosen_epoch = nullptr);
 
 }  // namespace kestrel::nlp

@@ -75,7 +75,8 @@ Accuracy evaluate(const Tagger& tagger, const std::vector<const Sentence*>& data
 }  // namespace
 
 bool train_tagger(const std::vector<const Sentence*>& train, const std::vector<const Sentence*>& dev,
-                  const TaggerTrainOptions& options, std::ostream& log, Tagger& out, std::string& error) {
+                  const TaggerTrainOptions& options, std::ostream& log, Tagger& out, std::string& error,
+                  int* chosen_epoch) {
   Tagger tagger;
   tagger.seed_ = mix64(options.seed ^ 0x746167676572ULL);
   TaggerBuilder::Counts counts;
@@ -181,8 +182,8 @@ bool train_tagger(const std::vector<const Sentence*>& train, const std::vector<c
       }
       seen += n;
     }
-    tagger.pass1_ = pass1.freeze(0.0f);
-    tagger.pass2_ = pass2.freeze(0.0f);
+    tagger.pass1_ = pass1.freeze(options.min_weight);
+    tagger.pass2_ = pass2.freeze(options.min_weight);
     double score = 0.0;
     std::string dev_text;
     if (!dev.empty()) {
@@ -207,6 +208,7 @@ bool train_tagger(const std::vector<const Sentence*>& train, const std::vector<c
   }
   if (options.verbose && !dev.empty()) log << "tagger: keeping epoch " << best_epoch << '\n';
   out = std::move(best);
+  if (chosen_epoch != nullptr) *chosen_epoch = best_epoch;
   return true;
 }
 

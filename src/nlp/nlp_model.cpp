@@ -1,0 +1,260 @@
+// NlpModel: loading, saving and annotating (see nlp.h, nlp_model_impl.h).
+#include <fstream>
+#include <sstream>
+
+#include "base/model_file.h"
+#include "nlp/hashing.h"
+#include "nlp/nlp_model_impl.h"
+
+namespace kestrel {
+namespace {
+
+// Buffers one annotate() call needs; one set per thread, so a shared model
+// stays immutable.
+struct AnnotateScratch {
+  nlp::Tagger::Scratch tagger;
+  nlp::Parser::Scratch parser;
+  std::vector<std::string_view> forms;
+  std::vector<std::uint16_t> classes;
+  std::vector<nlp::ParserWord> words;
+  std::vector<int> heads, labels;
+};
+
+AnnotateScratch& thread_scratch() {
+  thread_local AnnotateScratch scratch;
+  return scratch;
+}
+
+template <typename Part>
+bool read_section(const ModelFile& file, const std::string& name, const char* section, Part& part,
+                  std::string& error) {
+  auto it = file.sections.find(section);
+  if (it == file.sections.end()) {
+    error = name + ": model has no '" + section + "' section";
+    return false;
+  }
+  ByteReader in(it->second);
+  std::string why;
+  if (!part.read(in, why)) {
+    error = name + ": " + section + ": " + why;
+    return false;
+  }
+  if (in.failed() || !in.at_end()) {
+    error = name + ": " + section + ": section is " + (in.failed() ? "truncated" : "longer than its contents");
+    return false;
+  }
+  return true;
+}
+
+// Adapters so read_section() can read the small sections too.
+struct MetaSection {
+  std::string summary;
+  bool read(ByteReader& in, std::string& error) {
+    const std::uint32_t hash_version = in.u32();
+    summary = in.str();
+    if (in.failed()) {
+      error = "truncated";
+      return false;
+    }
+    if (hash_version != nlp::kFeatureHashVersion) {
+      error = "features were hashed with version " + std::to_string(hash_version) + ", this build uses " +
+              std::to_string(nlp::kFeatureHashVersion) + "; retrain the model";
+      return false;
+    }
+    return true;
+  }
+};
+
+struct SelfTestSection {
+  std::vector<NlpModel::Impl::SelfTest>* tests;
+  bool read(ByteReader& in, std::string& error) {
+    const std::uint32_t n = in.u32();
+    if (in.failed() || n > 1000) {
+      error = "invalid self-test count";
+      return false;
+    }
+    tests->clear();
+    for (std::uint32_t i = 0; i < n && !in.failed(); ++i) {
+      NlpModel::Impl::SelfTest test;
+      const std::uint32_t words = in.u32();
+      if (words > 10000) {
+        error = "invalid self-test sentence";
+        return false;
+      }
+      for (std::uint32_t w = 0; w < words && !in.failed(); ++w) {
+        test.forms.push_back(in.str());
+        test.expected.push_back(in.str());
+      }
+      tests->push_back(std::move(test));
+    }
+    if (in.failed()) {
+      error = "truncated";
+      return false;
+    }
+    return true;
+  }
+};
+
+}  // namespace
+
+NlpModel::NlpModel() : impl_(std::make_unique<Impl>()) {}
+NlpModel::~NlpModel() = default;
+
+std::unique_ptr<NlpModel> NlpModelAccess::create() { return std::unique_ptr<NlpModel>(new NlpModel()); }
+
+std::string NlpModelAccess::describe(const Token& t) {
+  return t.upos + ' ' + t.xpos + ' ' + t.lemma + ' ' + (t.feats.empty() ? "_" : t.feats) + ' ' +
+         std::to_string(t.head) + ' ' + t.deprel;
+}
+
+std::unique_ptr<NlpModel> NlpModel::from_bytes(std::string_view bytes, const std::string& name, std::string& error) {
+  auto file = parse_model_file(bytes, name, kNlpModelKind, kNlpModelVersion, kNlpModelVersion, error);
+  if (!file) return nullptr;
+  auto model = NlpModelAccess::create();
+  Impl& impl = *model->impl_;
+  MetaSection meta;
+  SelfTestSection self_test{&impl.self_tests};
+  if (!read_section(*file, name, "meta", meta, error) || !read_section(*file, name, "tagger", impl.tagger, error) ||
+      !read_section(*file, name, "lemmatizer", impl.lemmatizer, error) ||
+      !read_section(*file, name, "morph", impl.morphology, error) ||
+      !read_section(*file, name, "parser", impl.parser, error) ||
+      !read_section(*file, name, "selftest", self_test, error))
+    return nullptr;
+  impl.summary = meta.summary;
+  // The model must still do what it did when it was trained.
+  for (const Impl::SelfTest& test : impl.self_tests) {
+    Sentence sentence;
+    for (const std::string& form : test.forms) {
+      Token t;
+      t.form = form;
+      sentence.tokens.push_back(std::move(t));
+    }
+    model->annotate(sentence);
+    for (std::size_t i = 0; i < sentence.tokens.size(); ++i) {
+      const std::string got = NlpModelAccess::describe(sentence.tokens[i]);
+      if (got != test.expected[i]) {
+        error = name + ": self-test failed: word '" + test.forms[i] + "' came out as '" + got + "', expected '" +
+                test.expected[i] + "' (model and program do not match)";
+        return nullptr;
+      }
+    }
+  }
+  return model;
+}
+
+std::unique_ptr<NlpModel> NlpModel::load(const std::string& path, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = path + ": cannot open the model file";
+    return nullptr;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    error = path + ": cannot read the model file";
+    return nullptr;
+  }
+  return from_bytes(buffer.str(), path, error);
+}
+
+std::unique_ptr<NlpModel> NlpModel::load_default(std::string& error) {
+  const std::string path = find_data_file("models/nlp.kmodel");
+  if (path.empty()) {
+    error = "models/nlp.kmodel not found (set KESTREL_DATA to the data directory)";
+    return nullptr;
+  }
+  return load(path, error);
+}
+
+bool NlpModel::save(const std::string& path, std::string& error) const {
+  ModelFile file;
+  file.kind = kNlpModelKind;
+  file.version = kNlpModelVersion;
+  {
+    ByteWriter out;
+    out.u32(nlp::kFeatureHashVersion);
+    out.str(impl_->summary);
+    file.sections["meta"] = out.take();
+  }
+  {
+    ByteWriter out;
+    impl_->tagger.write(out);
+    file.sections["tagger"] = out.take();
+  }
+  {
+    ByteWriter out;
+    impl_->lemmatizer.write(out);
+    file.sections["lemmatizer"] = out.take();
+  }
+  {
+    ByteWriter out;
+    impl_->morphology.write(out);
+    file.sections["morph"] = out.take();
+  }
+  {
+    ByteWriter out;
+    impl_->parser.write(out);
+    file.sections["parser"] = out.take();
+  }
+  {
+    ByteWriter out;
+    out.u32(static_cast<std::uint32_t>(impl_->self_tests.size()));
+    for (const Impl::SelfTest& test : impl_->self_tests) {
+      out.u32(static_cast<std::uint32_t>(test.forms.size()));
+      for (std::size_t i = 0; i < test.forms.size(); ++i) {
+        out.str(test.forms[i]);
+        out.str(test.expected[i]);
+      }
+    }
+    file.sections["selftest"] = out.take();
+  }
+  return write_model_file(path, file, error);
+}
+
+std::string NlpModel::summary() const { return impl_->summary; }
+
+void NlpModel::annotate(Sentence& sentence, const NlpAnnotateOptions& options) const {
+  std::vector<Token>& tokens = sentence.tokens;
+  if (tokens.empty()) return;
+  AnnotateScratch& scratch = thread_scratch();
+  const Impl& m = *impl_;
+  if (options.tag) {
+    scratch.forms.clear();
+    for (const Token& t : tokens) scratch.forms.push_back(t.form);
+    m.tagger.tag(scratch.forms, scratch.classes, scratch.tagger);
+    const nlp::TagSet& tags = m.tagger.tags();
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      tokens[i].upos = tags.upos[scratch.classes[i]];
+      tokens[i].xpos = tags.xpos[scratch.classes[i]];
+    }
+  }
+  if (options.lemmatize)
+    for (Token& t : tokens) t.lemma = m.lemmatizer.lemma(t.form, t.upos, t.xpos);
+  if (options.features)
+    for (Token& t : tokens) t.feats = m.morphology.features(t.form, t.upos, t.xpos);
+  if (options.parse) {
+    scratch.words.clear();
+    for (const Token& t : tokens) {
+      nlp::ParserWord w;
+      w.form = t.form;
+      w.upos = t.upos;
+      w.xpos = t.xpos;
+      w.lemma = t.lemma;
+      scratch.words.push_back(w);
+    }
+    m.parser.parse(scratch.words, scratch.heads, scratch.labels, scratch.parser);
+    const std::vector<std::string>& labels = m.parser.labels();
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      tokens[i].head = scratch.heads[i];
+      tokens[i].deprel = labels[static_cast<std::size_t>(scratch.labels[i])];
+      tokens[i].deps.clear();  // an enhanced graph of another tree would be wrong
+    }
+  }
+  if (options.features) nlp::Morphology::apply_syntax(sentence);
+}
+
+void NlpModel::annotate(Document& document, const NlpAnnotateOptions& options) const {
+  for (Sentence& s : document.sentences) annotate(s, options);
+}
+
+}  // namespace kestrel

@@ -1,0 +1,53 @@
+// Internal to the nlp stage: what an NlpModel holds, shared by the runtime
+// (nlp_model.cpp) and the trainer (nlp_train.cpp).
+//
+// Model file (kind "nlp", version kNlpModelVersion), sections:
+//   meta        u32 feature-hash version, str summary
+//   tagger      Tagger::write
+//   lemmatizer  Lemmatizer::write
+//   morph       Morphology::write
+//   parser      Parser::write
+//   selftest    u32 count, then per sentence: u32 words, per word the form
+//               and the expected "UPOS XPOS LEMMA FEATS HEAD DEPREL" line;
+//               load() annotates them and refuses the model on a mismatch.
+// Version history: 1 = first release.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "nlp/lemmatizer.h"
+#include "nlp/morph.h"
+#include "nlp/nlp.h"
+#include "nlp/parser.h"
+#include "nlp/tagger.h"
+
+namespace kestrel {
+
+inline constexpr std::uint32_t kNlpModelVersion = 1;
+inline constexpr const char* kNlpModelKind = "nlp";
+
+struct NlpModel::Impl {
+  nlp::Tagger tagger;
+  nlp::Lemmatizer lemmatizer;
+  nlp::Morphology morphology;
+  nlp::Parser parser;
+  struct SelfTest {
+    std::vector<std::string> forms;
+    std::vector<std::string> expected;  // one line per word
+  };
+  std::vector<SelfTest> self_tests;
+  std::string summary;
+};
+
+// Lets the trainer build a model piece by piece.
+struct NlpModelAccess {
+  static std::unique_ptr<NlpModel> create();
+  static NlpModel::Impl& impl(NlpModel& model) { return *model.impl_; }
+  static const NlpModel::Impl& impl(const NlpModel& model) { return *model.impl_; }
+  // The self-test line of one annotated token.
+  static std::string describe(const Token& token);
+};
+
+}  // namespace kestrel

@@ -1,0 +1,173 @@
+// train_nlp_model(): trains every part of an NlpModel (see nlp.h).
+#include <chrono>
+#include <fstream>
+#include <ostream>
+#include <sstream>
+
+#include "nlp/hashing.h"
+#include "nlp/nlp_model_impl.h"
+
+namespace kestrel {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string seconds_since(Clock::time_point start) {
+  const double s = std::chrono::duration<double>(Clock::now() - start).count();
+  std::ostringstream out;
+  out.precision(1);
+  out << std::fixed << s << " s";
+  return out.str();
+}
+
+bool read_treebank(const std::string& path, std::ostream& log, std::vector<Document>& docs, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = path + ": cannot open";
+    return false;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  Diagnostics diag([&log](const Diagnostic& d) { log << format_diagnostic(d) << '\n'; });
+  docs = read_conllu(buffer.str(), path, diag);
+  return true;
+}
+
+std::vector<const Sentence*> pointers(const std::vector<Document>& docs) {
+  std::vector<const Sentence*> out;
+  for (const Document& d : docs)
+    for (const Sentence& s : d.sentences)
+      if (!s.tokens.empty()) out.push_back(&s);
+  return out;
+}
+
+std::vector<const Sentence*> pointers(const std::vector<Sentence>& sentences) {
+  std::vector<const Sentence*> out;
+  for (const Sentence& s : sentences) out.push_back(&s);
+  return out;
+}
+
+void tag_with(const nlp::Tagger& tagger, Sentence& s) {
+  std::vector<std::string_view> forms;
+  for (const Token& t : s.tokens) forms.push_back(t.form);
+  std::vector<std::uint16_t> classes;
+  nlp::Tagger::Scratch scratch;
+  tagger.tag(forms, classes, scratch);
+  for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+    s.tokens[i].upos = tagger.tags().upos[classes[i]];
+    s.tokens[i].xpos = tagger.tags().xpos[classes[i]];
+  }
+}
+
+}  // namespace
+
+bool train_nlp_model(const NlpTrainOptions& options, std::ostream& log, std::string& error) {
+  const auto start = Clock::now();
+  std::vector<Document> train_docs, dev_docs;
+  if (!read_treebank(options.train_path, log, train_docs, error)) return false;
+  if (!options.dev_path.empty() && !read_treebank(options.dev_path, log, dev_docs, error)) return false;
+  const std::vector<const Sentence*> train = pointers(train_docs);
+  const std::vector<const Sentence*> dev = pointers(dev_docs);
+  if (train.empty()) {
+    error = options.train_path + ": no sentences";
+    return false;
+  }
+  std::size_t words = 0;
+  for (const Sentence* s : train) words += s->tokens.size();
+  log << "training on " << train.size() << " sentences (" << words << " words)";
+  if (!dev.empty()) log << ", choosing epochs on " << dev.size() << " dev sentences";
+  log << '\n';
+
+  auto model = NlpModelAccess::create();
+  NlpModel::Impl& impl = NlpModelAccess::impl(*model);
+
+  // 1. Tagger.
+  nlp::TaggerTrainOptions tagger_options;
+  tagger_options.epochs = options.tagger_epochs;
+  tagger_options.seed = options.seed;
+  int tagger_epochs = options.tagger_epochs;
+  if (!nlp::train_tagger(train, dev, tagger_options, log, impl.tagger, error, &tagger_epochs)) return false;
+  log << "tagger done (" << seconds_since(start) << ")\n";
+
+  // 2. Jackknifed tags for the parser's training data: each fold tagged by
+  //    a tagger that never saw it.
+  std::vector<Sentence> parser_train;
+  parser_train.reserve(train.size());
+  for (const Sentence* s : train) parser_train.push_back(*s);
+  if (options.jackknife_folds > 1) {
+    const auto folds = static_cast<std::size_t>(options.jackknife_folds);
+    for (std::size_t f = 0; f < folds; ++f) {
+      std::vector<const Sentence*> rest;
+      for (std::size_t i = 0; i < train.size(); ++i)
+        if (i % folds != f) rest.push_back(train[i]);
+      nlp::TaggerTrainOptions fold_options = tagger_options;
+      fold_options.epochs = tagger_epochs;
+      fold_options.verbose = false;
+      nlp::Tagger fold_tagger;
+      if (!nlp::train_tagger(rest, {}, fold_options, log, fold_tagger, error)) return false;
+      for (std::size_t i = f; i < parser_train.size(); i += folds) tag_with(fold_tagger, parser_train[i]);
+      log << "jackknife fold " << f + 1 << "/" << folds << " tagged (" << seconds_since(start) << ")\n";
+    }
+  }
+  std::vector<Sentence> parser_dev;
+  for (const Sentence* s : dev) {
+    parser_dev.push_back(*s);
+    tag_with(impl.tagger, parser_dev.back());
+  }
+
+  // 3. Lemmas and features.
+  nlp::LemmatizerTrainOptions lemma_options;
+  lemma_options.epochs = options.lemmatizer_epochs;
+  lemma_options.seed = options.seed;
+  lemma_options.wordnet_dir = options.wordnet_dir;
+  if (!nlp::train_lemmatizer(train, lemma_options, log, impl.lemmatizer, error)) return false;
+  impl.morphology = nlp::Morphology::train(train, options.seed);
+  for (std::vector<Sentence>* set : {&parser_train, &parser_dev})
+    for (Sentence& s : *set)
+      for (Token& t : s.tokens) t.lemma = impl.lemmatizer.lemma(t.form, t.upos, t.xpos);
+  log << "lemmatizer and features done (" << seconds_since(start) << ")\n";
+
+  // 4. Parser.
+  nlp::ParserTrainOptions parser_options;
+  parser_options.epochs = options.parser_epochs;
+  parser_options.seed = options.seed;
+  parser_options.min_weight = options.min_weight;
+  if (!nlp::train_parser(pointers(parser_train), pointers(parser_dev), parser_options, log, impl.parser, error))
+    return false;
+  log << "parser done (" << seconds_since(start) << ")\n";
+
+  // 5. Summary and self-test sentences, then save.
+  {
+    std::ostringstream summary;
+    summary << "UD English-EWT style tagger/lemmatizer/parser: " << impl.tagger.tags().size() << " tag classes, "
+            << impl.parser.labels().size() << " relations; trained on " << train.size() << " sentences ("
+            << options.train_path.substr(options.train_path.find_last_of('/') + 1) << "), seed " << options.seed;
+    impl.summary = summary.str();
+  }
+  const std::vector<const Sentence*>& samples = dev.empty() ? train : dev;
+  for (std::size_t i = 0; i < samples.size() && impl.self_tests.size() < 3; ++i) {
+    Sentence s;
+    NlpModel::Impl::SelfTest test;
+    for (const Token& t : samples[i]->tokens) {
+      Token copy;
+      copy.form = t.form;
+      s.tokens.push_back(copy);
+      test.forms.push_back(t.form);
+    }
+    model->annotate(s);
+    for (const Token& t : s.tokens) test.expected.push_back(NlpModelAccess::describe(t));
+    impl.self_tests.push_back(std::move(test));
+  }
+  if (!model->save(options.output_path, error)) return false;
+  // Reading it back runs the self-test: a model that cannot be loaded is
+  // reported now, not at first use.
+  std::string check_error;
+  if (!NlpModel::load(options.output_path, check_error)) {
+    error = "the written model does not load: " + check_error;
+    return false;
+  }
+  log << "wrote " << options.output_path << " (" << seconds_since(start) << " in all)\n";
+  return true;
+}
+
+}  // namespace kestrel
