@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <string>
@@ -115,15 +116,18 @@ struct ActorMention {
   std::string entity;       // dictionary id of the named entity (person, organisation, group, country), or empty
   std::string entity_name;  // its canonical name (for unresolved names: the name as written)
   // "state", "person", "igo", "ngo", "armed_group", "agent" (a generic noun
-  // or title: "Russian troops", "the opposition"), "unresolved" (a proper
-  // name the dictionaries do not know; `guess` says what it looks like).
+  // or title: "Russian troops", "the opposition"; also an unknown name with
+  // such a noun: "the oil company Yukos"), "unresolved" (a proper name the
+  // dictionaries do not know; `guess` says what it looks like).
   std::string kind;
   // How the code was decided: "dictionary" (the span's own words),
   // "coreference" (an earlier mention: pronoun, surname, "the president"),
   // "context" (the document's dominant country: "the opposition"), or
   // "none" (unresolved).
   std::string resolved_by;
-  std::string guess;        // for unresolved names: "person", "organization", "location" or "unknown"
+  // For names no dictionary knows: "person", "organization", "location" or
+  // "unknown"; empty otherwise.
+  std::string guess;
   // A location rather than an actor ("in Beijing", "talks in Minsk"): it
   // carries the country but should not fill an event's source or target.
   bool place = false;
@@ -134,7 +138,7 @@ struct ActorMention {
 
 struct MatchOptions {
   // Publication date (YYYY-MM-DD) deciding which role a person holds; empty
-  // = Document::date; when both are empty the most recent role is used.
+  // = Document::date; when both are empty, the office a person held longest.
   std::string date;
   // Resolve pronouns, titles and surnames to earlier actors of the document.
   bool coreference = true;
@@ -201,16 +205,14 @@ std::string canonical_actor_code(std::string_view code);
 // (MOD, RAD, organisation tags).
 std::string_view plover_sector(std::string_view cameo_sector);
 
-class NlpModel;  // nlp/nlp.h
-
 // ---------------------------------------------------------------------------
 // Evaluation against human-coded actors (PLOVER gold JSONL: "text", "date",
 // and "source"/"target" lists of {actorText, code, sector}).
 
 struct ActorEvalOptions {
-  // Run this (tagger + parser) over the sentences before matching; nullptr =
-  // tokens only.
-  const NlpModel* nlp = nullptr;
+  // Called on each record's document after tokenization, before matching:
+  // the caller's tagger and parser (nlp stage). Empty = tokens only.
+  std::function<void(Document&)> annotate;
   // Print one line per missed gold actor to this stream when set.
   std::ostream* misses = nullptr;
 };
@@ -219,9 +221,15 @@ struct ActorEvalResult {
   std::size_t records = 0;
   std::size_t gold_actors = 0;      // every source/target actor
   std::size_t located = 0;          // whose text was found in the record's text
-  std::size_t country_correct = 0;  // some mention over its text has its country (or IGO/NGO/IMG) code
-  std::size_t with_sector = 0;      // gold actors that give a sector
-  std::size_t sector_correct = 0;   // ...and whose mention has it among its code's sectors
+  // The mention covering most of the gold text (its first piece first, for
+  // "U.S. ... negotiators") starts with the gold's country or IGO/NGO/IMG
+  // code. KOS reads as XKX, and the gold's non-ISO JAP, ITL and VTN as JPN,
+  // ITA and VNM.
+  std::size_t country_correct = 0;
+  std::size_t with_sector = 0;      // gold actors that give a sector ("***" = none)
+  // ...and that mention's code carries the gold's PLOVER sector
+  // (plover_sector() of any of its segments).
+  std::size_t sector_correct = 0;
   std::size_t bad_lines = 0;
   double country_accuracy() const { return gold_actors ? double(country_correct) / gold_actors : 0; }
   double sector_accuracy() const { return with_sector ? double(sector_correct) / with_sector : 0; }

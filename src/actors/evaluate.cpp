@@ -131,7 +131,7 @@ bool evaluate_actors(const std::string& gold_path, const ActorMatcher& matcher, 
     doc.text = j["text"].get<std::string>();
     if (j.contains("date") && j["date"].is_string()) doc.date = normalize_metadata_date(j["date"].get<std::string>());
     prepare_document(doc);
-    (void)options.nlp;  // the parser joins when the nlp stage ships its model
+    if (options.annotate) options.annotate(doc);
     auto mentions = matcher.match(doc);
     ++result.records;
 

@@ -135,7 +135,7 @@ Action add_eval_actors_command(CLI::App& eval) {
                 100.0 * r.country_accuracy());
     std::printf("sector (where gold gives one): %zu / %zu = %.1f%%\n", r.sector_correct, r.with_sector,
                 100.0 * r.sector_accuracy());
-    std::printf("parse: %s\n", options.nlp ? "yes" : "no (tokens only)");
+    std::printf("parse: %s\n", options.annotate ? "yes" : "no (tokens only)");
     return r.bad_lines > 0 ? kExitInputErrors : kExitOk;
   };
 }

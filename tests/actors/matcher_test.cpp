@@ -431,6 +431,42 @@ TEST_F(Matcher, BareAgentsTakeTheDocumentsCountry) {
   EXPECT_EQ(code_of(run("The opposition protested.", "2023-02-28", no_context), "opposition"), "---OPP");
 }
 
+// ---------------------------------------------------------------- odd input
+
+TEST_F(Matcher, SurvivesOddInput) {
+  EXPECT_TRUE(run("").empty());
+  EXPECT_TRUE(run("... ,,, !!! ’’ “”").empty());
+  std::string long_text;
+  for (int i = 0; i < 500; ++i) long_text += "the president of the Belarusian and ";
+  auto ms = run(long_text);
+  for (const auto& m : ms) {
+    EXPECT_LE(m.first, m.last);
+    EXPECT_LE(m.end, long_text.size());
+  }
+  run("Ünïcödé Bëlarus Минск 北京 ’s 's ' - -- he she it they");
+
+  // A hand-built sentence whose tokens do not point into the text, with a
+  // broken tree (heads out of range).
+  Document doc;
+  doc.text = "x";
+  Sentence s;
+  for (const char* w : {"Russian", "troops", "said", "he", "in", "Minsk"}) {
+    Token t;
+    t.form = w;
+    t.start = 100;
+    t.end = 105;
+    t.head = 99;
+    t.deprel = "obl";
+    s.tokens.push_back(t);
+  }
+  doc.sentences.push_back(s);
+  auto out = matcher_->match(doc);
+  ASSERT_EQ(out.size(), 1u);
+  ASSERT_FALSE(out[0].empty());
+  EXPECT_EQ(out[0][0].text, "Russian troops");
+  EXPECT_EQ(out[0][0].code, "RUSMIL");
+}
+
 // ---------------------------------------------------------------- thread safety
 
 TEST_F(Matcher, OneMatcherServesManyThreads) {
