@@ -208,6 +208,7 @@ class SentenceCoder {
   bool locative(int x) const;
   bool same_actor(const EventActor& a, const std::vector<EventActor>& list) const;
   int accusing_verb(int x) const;
+  bool complement_of(int outer, int inner) const;
   void infer_target(const Candidate& c, const std::string& code, std::uint32_t exclude_first,
                     std::uint32_t exclude_last, std::vector<EventActor>& out) const;
   void place_target(const Candidate& c, std::vector<EventActor>& out) const;
@@ -935,6 +936,13 @@ void SentenceCoder::modality_negation(Candidate& c) const {
     x = h;
     top = h;
   }
+  // "their effort to overthrow the government", "a plan to expel": what a
+  // noun of intention introduces has not happened.
+  if (rel(top) == Rel::Acl && head(top) >= 0 && m == Modality::Asserted &&
+      one_of(lemma(head(top)), {"effort", "attempt", "bid", "plan", "campaign", "drive", "push", "move", "threat",
+                                "promise", "pledge", "offer", "decision", "intention", "aim", "goal", "readiness",
+                                "willingness", "proposal", "call", "demand", "request", "order", "vow", "wish"}))
+    m = Modality::Intended;
   // The verb that reports this clause ("Israel announced it would free").
   {
     int x = top;
@@ -1238,6 +1246,18 @@ void SentenceCoder::build_events(Candidate& c) {
 
 // The verb whose clausal complement holds `x` when it asserts a wrong
 // ("claimed that", "alleged that"), or -1.
+// True when `inner` is reached from `outer` through complement clauses only
+// (xcomp, ccomp, and their conjuncts): what a statement or promise says.
+bool SentenceCoder::complement_of(int outer, int inner) const {
+  for (int x = inner, guard = 0; x >= 0 && guard < 16; ++guard) {
+    if (x == outer) return true;
+    Rel r = rel(x);
+    if (r != Rel::Xcomp && r != Rel::Ccomp && r != Rel::Conj) return false;
+    x = head(x);
+  }
+  return false;
+}
+
 int SentenceCoder::accusing_verb(int x) const {
   while (x >= 0 && rel(x) == Rel::Conj && head(x) >= 0) x = head(x);
   if (x < 0 || rel(x) != Rel::Ccomp || head(x) < 0) return -1;
@@ -1319,6 +1339,12 @@ void SentenceCoder::run(std::vector<Event>& out) {
     std::vector<int> list;
     compute_region(c.m.anchor, list, c.region);
   }
+  // Content first: an event inside another coded predicate's phrase.
+  // Wrapping: a statement or declared intention gives way to the event its
+  // complement clause states ("announced it would free", "pledged to
+  // expel"); an appeal, demand, accusation or threat keeps its content to
+  // itself ("urged X to free Y" is not a release), and so does any event
+  // for what it is done for ("offered troops to help him oust Aoun").
   for (Candidate& w : cands) {
     if (w.dropped || w.events.empty()) continue;
     for (Candidate& c : cands) {
@@ -1327,21 +1353,9 @@ void SentenceCoder::run(std::vector<Event>& out) {
         w.dropped = true;
         break;
       }
-      // "bombarded the city, killing eight people": the participle tells
-      // more of the same act; coding it again would count one attack twice.
-      if (rel(c.m.anchor) == Rel::Advcl && (head(c.m.anchor) == w.m.anchor || head(c.m.anchor) == w.trigger) &&
-          t_.child(c.m.anchor, Rel::Mark) < 0 && t_.child(c.m.anchor, Rel::Nsubj) < 0 &&
-          (t_.has(c.m.anchor, TreeView::kGer) || t_.has(c.m.anchor, TreeView::kPart))) {
-        c.dropped = true;
-        continue;
-      }
       if (!w.region[u(c.trigger)]) continue;
-      // Wrapping: a statement or declared intention gives way to the event
-      // it wraps ("announced it would free", "pledged to expel"); an appeal,
-      // demand, accusation or threat keeps its content clause to itself
-      // ("urged X to free Y" is not a release).
       const std::string& wcode = w.events.front().cameo;
-      if (wrapper_code(wcode) && !w.negated) {
+      if (wrapper_code(wcode) && !w.negated && complement_of(w.m.anchor, c.m.anchor)) {
         w.dropped = true;
         if (root_of(wcode) == "03")
           for (Event& e : c.events)
@@ -1350,6 +1364,21 @@ void SentenceCoder::run(std::vector<Event>& out) {
       }
       c.dropped = true;
     }
+  }
+  // Then elaboration: "bombarded the city, killing eight people" - the
+  // participle tells more of the same act; coding it again would count one
+  // attack twice.
+  for (Candidate& c : cands) {
+    if (c.dropped || c.events.empty()) continue;
+    int a = c.m.anchor;
+    if (rel(a) != Rel::Advcl || t_.child(a, Rel::Mark) >= 0 || t_.child(a, Rel::Nsubj) >= 0 ||
+        !(t_.has(a, TreeView::kGer) || t_.has(a, TreeView::kPart)))
+      continue;
+    for (const Candidate& w : cands)
+      if (&w != &c && !w.events.empty() && (head(a) == w.m.anchor || head(a) == w.trigger)) {
+        c.dropped = true;
+        break;
+      }
   }
   // One event per code, source and target in a sentence ("attacked Iraq
   // and taken Mosul", reported as one accusation, is one accusation).
