@@ -6,6 +6,8 @@
 #include "actors/actors.h"
 #include "cli/commands.h"
 #include "events/events.h"
+#include "store/progress.h"  // kestrel code --db
+#include "store/store.h"     // kestrel code --db
 
 namespace kestrel::cli {
 namespace {
@@ -49,6 +51,10 @@ Action add_code_command(CLI::App& app) {
     std::string output = "-";
     bool keep_negated = false;
     bool all_segments = false;
+    // --- event store (src/store): --db, --recode, --db-batch ---
+    std::string db;
+    bool recode = false;
+    std::size_t db_batch = 256;
   };
   auto opts = std::make_shared<Options>();
   add_input_options(*cmd, opts->input);
@@ -60,6 +66,13 @@ Action add_code_command(CLI::App& app) {
   cmd->add_flag("--keep-negated", opts->keep_negated,
                 "Also output negated events that have no rejection code (marked negated)");
   cmd->add_flag("--all-segments", opts->all_segments, "Also code captions, bullets, bylines and datelines");
+  // --- event store (src/store) ---
+  cmd->add_option("--db", opts->db,
+                  "Store documents and events in this SQLite file (docs/schema.md) instead of printing them (unless "
+                  "-o is given); documents already stored are skipped, so an interrupted run can simply be re-run");
+  cmd->add_flag("--recode", opts->recode, "With --db: code documents already stored again, replacing their rows");
+  cmd->add_option("--db-batch", opts->db_batch, "With --db: documents per transaction")->capture_default_str();
+  // --- end event store ---
   cmd->footer(
       "Pipeline: read, clean and split, tag and parse (data/models/nlp.kmodel; CoNLL-U input keeps its own\n"
       "parse), match actors (data/actors), code events (data/events). jsonl fields: doc_id, sentence, date,\n"
@@ -96,6 +109,22 @@ Action add_code_command(CLI::App& app) {
       std::cerr << "kestrel: error: " << error << '\n';
       return kExitFatal;
     }
+    // --- event store (src/store) ---
+    std::unique_ptr<EventStore> store;
+    if (!opts->db.empty()) {
+      StoreOptions store_options;
+      store_options.recode = opts->recode;
+      store_options.batch_documents = std::max<std::size_t>(1, opts->db_batch);
+      store = EventStore::open(opts->db, store_options, error);
+      if (!store || !store->set_coder(pipeline_coder_info(""), error)) {
+        std::cerr << "kestrel: error: " << error << '\n';
+        return kExitFatal;
+      }
+    }
+    const bool print = !store || opts->output != "-";
+    ProgressBar progress(ProgressBar::input_bytes(opts->input.paths), ProgressBar::wanted(print && out == &std::cout));
+    std::size_t stored = 0, skipped = 0;
+    // --- end event store ---
     // Tagging and parsing text input joins here when the nlp stage's model
     // lands; until then CoNLL-U input with its own trees is what codes.
     bool warned_unparsed = false;
@@ -103,6 +132,17 @@ Action add_code_command(CLI::App& app) {
     DocumentReader reader(opts->input.paths, read, diag);
     Document doc;
     while (reader.next(doc)) {
+      // --- event store: a document already stored is not coded again ---
+      std::string content_hash;
+      if (store) {
+        content_hash = EventStore::content_hash(doc);
+        if (store->contains(content_hash, doc.url)) {
+          ++skipped;
+          progress.add(1, 0, 0, doc.text.size());
+          continue;
+        }
+      }
+      // --- end event store ---
       if (doc.format != InputFormat::Conllu) prepare_document(doc);
       if (doc.date.empty()) diag.warning(doc.path, doc.line, "document " + doc.id + " has no date (use --date)");
       std::string pipeline;
@@ -116,6 +156,18 @@ Action add_code_command(CLI::App& app) {
       }
       auto mentions = matcher->match(doc);
       std::vector<Event> events = coder->code_document(doc, mentions);
+      // --- event store ---
+      if (store) {
+        AddResult added;
+        if (!store->add(doc, make_records(doc, mentions, events, coder->patterns()), added, error, content_hash)) {
+          std::cerr << "kestrel: error: " << opts->db << ": " << error << '\n';
+          return kExitFatal;
+        }
+        ++stored;
+      }
+      progress.add(1, doc.sentences.size(), events.size(), doc.text.size());
+      if (!print) continue;
+      // --- end event store ---
       if (opts->format == "jsonl") {
         for (const Event& e : events) *out << event_to_json(doc, e, coder->patterns()) << '\n';
       } else {
@@ -123,6 +175,18 @@ Action add_code_command(CLI::App& app) {
       }
     }
     out->flush();
+    // --- event store ---
+    progress.finish();
+    if (store) {
+      if (!store->commit(error)) {
+        std::cerr << "kestrel: error: " << opts->db << ": " << error << '\n';
+        return kExitFatal;
+      }
+      std::cerr << "kestrel: " << opts->db << ": " << stored << " documents stored"
+                << (opts->recode ? " (re-coded where already there)" : "") << ", " << skipped
+                << " already stored\n";
+    }
+    // --- end event store ---
     return diag.errors() > 0 || setup_errors > 0 ? kExitInputErrors : kExitOk;
   };
 }

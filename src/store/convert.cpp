@@ -183,4 +183,16 @@ void add_document_layer(DocumentRecords& records, const Document& doc, const Doc
   }
 }
 
+CoderInfo pipeline_coder_info(const std::string& model_path) {
+  CoderInfo info;
+  info.kestrel_version = KESTREL_VERSION;
+  if (!model_path.empty()) info.model_checksum = model_checksum(model_path);
+  std::vector<std::string> files = ActorDictionary::default_files();
+  for (const std::string& f : EventPatterns::default_files()) files.push_back(f);
+  std::string cameo = CameoOntology::default_file();
+  if (!cameo.empty()) files.push_back(cameo);
+  info.dictionary_version = files_digest(files);
+  return info;
+}
+
 }  // namespace kestrel

@@ -45,6 +45,10 @@ ProgressBar::~ProgressBar() { finish(); }
 
 bool ProgressBar::stderr_is_terminal() { return isatty(STDERR_FILENO) == 1; }
 
+bool ProgressBar::wanted(bool writes_stdout) {
+  return stderr_is_terminal() && !(writes_stdout && isatty(STDOUT_FILENO) == 1);
+}
+
 std::uint64_t ProgressBar::input_bytes(const std::vector<std::string>& paths) {
   namespace fs = std::filesystem;
   std::uint64_t total = 0;

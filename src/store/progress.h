@@ -38,6 +38,9 @@ class ProgressBar {
   std::string render(double elapsed_seconds, std::size_t width = 100) const;
 
   static bool stderr_is_terminal();
+  // Whether a run should show progress: stderr is a terminal, and stdout is
+  // not a terminal the run is writing its results to.
+  static bool wanted(bool writes_stdout);
   // Total size of files, and of every file under directories (recursively,
   // hidden entries skipped as the reader does); 0 when stdin or unknown.
   static std::uint64_t input_bytes(const std::vector<std::string>& paths);

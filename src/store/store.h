@@ -420,5 +420,9 @@ DocumentRecords make_records(const Document& doc, const std::vector<std::vector<
 // Adds what the document layer found to `records`: each event's date and
 // place (event_context), the document's place mentions and its quotes.
 void add_document_layer(DocumentRecords& records, const Document& doc, const DocAnnotation& ann);
+// The coder of a `kestrel code` run: this build's version, the checksum of
+// `model_path` (the nlp model; "" when none is used) and the digest of the
+// shipped actor dictionaries, CAMEO ontology and event patterns.
+CoderInfo pipeline_coder_info(const std::string& model_path);
 
 }  // namespace kestrel
