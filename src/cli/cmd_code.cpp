@@ -5,6 +5,7 @@
 
 #include "actors/actors.h"
 #include "cli/commands.h"
+#include "doc/doc.h"  // document layer: dates, places, quotes, sources
 #include "events/events.h"
 #include "store/progress.h"  // kestrel code --db
 #include "store/store.h"     // kestrel code --db
@@ -55,17 +56,23 @@ Action add_code_command(CLI::App& app) {
     std::string db;
     bool recode = false;
     std::size_t db_batch = 256;
+    bool undated_run_date = false;  // document layer
   };
   auto opts = std::make_shared<Options>();
   add_input_options(*cmd, opts->input);
   cmd->add_option("--format", opts->format,
-                  "Output: text (each sentence, with its events explained) or jsonl (one event per line)")
-      ->check(CLI::IsMember({"text", "jsonl"}))
+                  "Output: text (each sentence, with its events explained), jsonl (one event per line, with its "
+                  "date and place) or doc (one JSON summary per document: dates, places, quotes, sources, events)")
+      ->check(CLI::IsMember({"text", "jsonl", "doc"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", opts->output, "Output file (- for stdout)")->capture_default_str();
   cmd->add_flag("--keep-negated", opts->keep_negated,
                 "Also output negated events that have no rejection code (marked negated)");
   cmd->add_flag("--all-segments", opts->all_segments, "Also code captions, bullets, bylines and datelines");
+  cmd->add_flag("--undated-run-date", opts->undated_run_date,
+                "Date documents that carry no date anywhere (no metadata date, --date or dated dateline) by the run "
+                "date (today, UTC; events say date_origin \"run_date\"). Without it they are coded undated, with a "
+                "warning");
   // --- event store (src/store) ---
   cmd->add_option("--db", opts->db,
                   "Store documents and events in this SQLite file (docs/schema.md) instead of printing them (unless "
@@ -79,7 +86,10 @@ Action add_code_command(CLI::App& app) {
       "cameo, plover {event, mode, context}, goldstein, quad_class, source and target ({text, code, country,\n"
       "sector, entity, kind, role, start, end} or null), negated, modality, evidence {text, start, end,\n"
       "trigger {text, start, end}} (byte offsets into the document), pattern {code, text, file, line}, note,\n"
-      "sentence_text. How events are coded: docs/events.md.");
+      "sentence_text; from the document layer (data/places): date (the event's), date_resolution, date_origin,\n"
+      "date_text, publication_date, location {name, geonames_id, lat, lon, country, admin1, feature, kind,\n"
+      "level, origin} or null. How events are coded: docs/events.md; dates and places: docs/doc-layer.md;\n"
+      "every field: docs/formats.md.");
 
   return [opts] {
     ReadOptions read;
@@ -109,6 +119,11 @@ Action add_code_command(CLI::App& app) {
       std::cerr << "kestrel: error: " << error << '\n';
       return kExitFatal;
     }
+    // --- document layer (src/doc): a missing gazetteer only costs places ---
+    std::string gazetteer_error;
+    const auto gazetteer = Gazetteer::load_default(gazetteer_error);
+    if (!gazetteer) diag.warning("", 0, gazetteer_error + "; events get no location");
+    const DocumentLayer doc_layer(gazetteer.get(), opts->undated_run_date ? run_date_utc() : std::string());
     // --- event store (src/store) ---
     std::unique_ptr<EventStore> store;
     if (!opts->db.empty()) {
@@ -144,7 +159,6 @@ Action add_code_command(CLI::App& app) {
       }
       // --- end event store ---
       if (doc.format != InputFormat::Conllu) prepare_document(doc);
-      if (doc.date.empty()) diag.warning(doc.path, doc.line, "document " + doc.id + " has no date (use --date)");
       std::string pipeline;
       if (!has_parse(doc)) {
         if (!warned_unparsed)
@@ -156,10 +170,14 @@ Action add_code_command(CLI::App& app) {
       }
       auto mentions = matcher->match(doc);
       std::vector<Event> events = coder->code_document(doc, mentions);
+      // Dates, places, quotes, sources; warns when the document has no date anywhere.
+      const DocAnnotation ann = doc_layer.annotate(doc, mentions, &diag);
       // --- event store ---
       if (store) {
         AddResult added;
-        if (!store->add(doc, make_records(doc, mentions, events, coder->patterns()), added, error, content_hash)) {
+        DocumentRecords records = make_records(doc, mentions, events, coder->patterns());
+        add_document_layer(records, doc, ann);
+        if (!store->add(doc, records, added, error, content_hash)) {
           std::cerr << "kestrel: error: " << opts->db << ": " << error << '\n';
           return kExitFatal;
         }
@@ -169,7 +187,9 @@ Action add_code_command(CLI::App& app) {
       if (!print) continue;
       // --- end event store ---
       if (opts->format == "jsonl") {
-        for (const Event& e : events) *out << event_to_json(doc, e, coder->patterns()) << '\n';
+        for (const Event& e : events) *out << event_to_json(doc, ann, e, coder->patterns()) << '\n';
+      } else if (opts->format == "doc") {
+        *out << document_summary_json(doc, ann, mentions, events, coder->patterns()) << '\n';
       } else {
         write_text(*out, doc, events, &coder->patterns(), pipeline);
       }

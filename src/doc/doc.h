@@ -50,12 +50,16 @@ std::string_view date_resolution_name(DateResolution r);
 //   Explicit:    the sentence names it ("on 28 November", "in March 2022")
 //   Relative:    computed from the publication date ("on Monday", "yesterday")
 //   Publication: nothing in the sentence; the publication date stands in
+//   RunDate:     nothing in the sentence and no publication date anywhere; the
+//                run date stands in (only when asked: DocumentLayer's
+//                `undated_fallback`, `kestrel code --undated-run-date`)
 //   None:        no date anywhere
-enum class DateOrigin : std::uint8_t { None, Explicit, Relative, Publication };
+enum class DateOrigin : std::uint8_t { None, Explicit, Relative, Publication, RunDate };
 std::string_view date_origin_name(DateOrigin o);
 
 // Where the publication date came from.
-enum class PublicationSource : std::uint8_t { None, Metadata, Dateline };
+// RunDate: the document has none; the run date was asked to stand in.
+enum class PublicationSource : std::uint8_t { None, Metadata, Dateline, RunDate };
 std::string_view publication_source_name(PublicationSource s);
 
 // Qualifies a date that is a bound or part of a period: "by the end of 2023"
@@ -253,7 +257,12 @@ using SentenceMentions = std::vector<std::vector<ActorMention>>;
 
 class DocumentLayer {
  public:
-  explicit DocumentLayer(const Gazetteer* gazetteer) : gazetteer_(gazetteer) {}
+  // `undated_fallback` (YYYY-MM-DD, normally run_date_utc()): the
+  // publication date of documents that have none anywhere (source RunDate;
+  // their events' date_origin is "run_date"). Empty: such documents stay
+  // undated.
+  explicit DocumentLayer(const Gazetteer* gazetteer, std::string undated_fallback = {})
+      : gazetteer_(gazetteer), undated_fallback_(std::move(undated_fallback)) {}
   // `mentions` may be empty or shorter than doc.sentences. A document with no
   // date anywhere gets a warning (to `diag` when given, and in the result)
   // and is still annotated.
@@ -263,7 +272,11 @@ class DocumentLayer {
 
  private:
   const Gazetteer* gazetteer_;
+  std::string undated_fallback_;
 };
+
+// Today's date in UTC, YYYY-MM-DD.
+std::string run_date_utc();
 
 enum class LocationOrigin : std::uint8_t { None, Sentence, Dateline };
 std::string_view location_origin_name(LocationOrigin o);
@@ -297,5 +310,24 @@ nlohmann::json event_context_json(const EventContext& ctx);
 // `events` array the caller passes in (already in its JSON form).
 nlohmann::json document_summary(const Document& doc, const DocAnnotation& ann, const SentenceMentions& mentions,
                                 const nlohmann::json& events);
+
+// ---------------------------------------------------------------------------
+// What `kestrel code` writes (doc/code_output.cpp): the event coder's records
+// with the document layer's fields. One line of JSON each, no newline.
+
+struct Event;
+class EventPatterns;
+
+// `--format jsonl`: the event's record (events.h event_json) whose `date` is
+// the event's date, with `date_resolution`, `date_origin`, `date_modifier`
+// (when there is one), `date_text` (the date expression, when the sentence
+// has one), `publication_date`, and `location` (event_context_json).
+nlohmann::json event_json_in_context(const Document& doc, const DocAnnotation& ann, const Event& event,
+                                     const EventPatterns& patterns);
+std::string event_to_json(const Document& doc, const DocAnnotation& ann, const Event& event,
+                          const EventPatterns& patterns);
+// `--format doc`: document_summary with the events as event_json_in_context.
+std::string document_summary_json(const Document& doc, const DocAnnotation& ann, const SentenceMentions& mentions,
+                                  const std::vector<Event>& events, const EventPatterns& patterns);
 
 }  // namespace kestrel

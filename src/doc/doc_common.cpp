@@ -22,6 +22,7 @@ std::string_view date_origin_name(DateOrigin o) {
     case DateOrigin::Explicit: return "explicit";
     case DateOrigin::Relative: return "relative";
     case DateOrigin::Publication: return "publication";
+    case DateOrigin::RunDate: return "run_date";
   }
   return "none";
 }
@@ -31,6 +32,7 @@ std::string_view publication_source_name(PublicationSource s) {
     case PublicationSource::None: return "none";
     case PublicationSource::Metadata: return "metadata";
     case PublicationSource::Dateline: return "dateline";
+    case PublicationSource::RunDate: return "run_date";
   }
   return "none";
 }

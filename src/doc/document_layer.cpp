@@ -35,9 +35,14 @@ DocAnnotation DocumentLayer::annotate(const Document& doc, const SentenceMention
   DocAnnotation ann;
   ann.publication = publication_date(doc);
   if (ann.publication.date.empty()) {
-    std::string msg = "document " + doc.id +
-                      " has no publication date (no metadata date, --date or dated dateline): relative dates stay "
-                      "unresolved and events without a date in their sentence get none";
+    std::string msg = "document " + doc.id + " has no publication date (no metadata date, --date or dated dateline): ";
+    if (!undated_fallback_.empty()) {
+      ann.publication = {undated_fallback_, PublicationSource::RunDate};
+      msg += "dated by the run date, " + undated_fallback_;
+    } else {
+      msg += "relative dates stay unresolved and events without a date in their sentence get none (give --date, "
+             "or --undated-run-date to date it by the run date)";
+    }
     ann.warnings.push_back(msg);
     if (diag) diag->warning(doc.path, doc.line, msg);
   }
@@ -100,7 +105,8 @@ EventContext event_context(const Document& doc, const DocAnnotation& ann, std::u
   } else if (!ann.publication.date.empty()) {
     ctx.date = ann.publication.date;
     ctx.date_resolution = DateResolution::Day;
-    ctx.date_origin = DateOrigin::Publication;
+    ctx.date_origin =
+        ann.publication.source == PublicationSource::RunDate ? DateOrigin::RunDate : DateOrigin::Publication;
   }
 
   // A country named without "in"/"at" is usually an actor ("sanctions
@@ -173,7 +179,8 @@ nlohmann::json document_summary(const Document& doc, const DocAnnotation& ann, c
       auto [it, fresh] = actor_row.emplace(key, actors.size());
       if (fresh) {
         actors.push_back({{"code", m.code},
-                          {"name", m.entity.empty() ? m.text : m.entity},
+                          {"name", m.entity_name.empty() ? m.text : m.entity_name},
+                          {"entity", m.entity.empty() ? nlohmann::json(nullptr) : nlohmann::json(m.entity)},
                           {"text", m.text},
                           {"kind", m.kind},
                           {"country", m.country},

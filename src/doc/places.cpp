@@ -161,11 +161,12 @@ std::vector<PlaceMention> doc_internal::find_places(const Document& doc, const G
     const Sentence& s = doc.sentences[si];
     if (s.kind == SegmentKind::Caption || s.kind == SegmentKind::Bullet || s.kind == SegmentKind::Byline) continue;
     const auto& w = lower[si];
-    // Words that the actor stage says are people or organisations.
+    // Words that the actor stage says are people or organisations (a
+    // state's name, "Beijing" for China, is still a place).
     std::vector<bool> actor(s.tokens.size(), false);
     if (si < mentions.size())
       for (const ActorMention& m : mentions[si])
-        if (m.kind != "country" && m.kind != "unresolved")
+        if (!m.place && m.kind != "state" && m.kind != "country" && m.kind != "unresolved")
           for (std::uint32_t k = m.first; k <= m.last && k < actor.size(); ++k) actor[k] = true;
     bool parsed = std::any_of(s.tokens.begin(), s.tokens.end(), [](const Token& t) { return !t.upos.empty() && t.upos != "_"; });
     std::size_t start_of_clause = 0;  // first word after a sentence start, quote or colon

@@ -496,7 +496,7 @@ class QuoteFinder {
     for (const Person& p : people_) {
       if (p.pos >= pos) continue;
       if (!noun.empty() && p.description.find(noun) == std::string::npos) continue;
-      if (!best || p.pos > best->pos) best = &p;
+      if (!best || p.pos >= best->pos) best = &p;  // on a tie, the later entry (linked to an actor)
     }
     return best;
   }
@@ -518,7 +518,7 @@ class QuoteFinder {
         if (m.last < first || m.first > last || m.kind == "agent" || m.kind == "unresolved") continue;
         sp.code = m.code;
         sp.entity = m.entity;
-        sp.name = m.text;
+        sp.name = m.entity_name.empty() ? m.text : m.entity_name;
         sp.link = SpeakerLink::Actor;
         if (m.kind == "person" || m.kind == "pronoun") remember(sp);
         return;

@@ -41,6 +41,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "actors/actors.h"
 #include "base/diagnostics.h"
 #include "text/text.h"
@@ -262,6 +264,9 @@ std::string intent_code(std::string_view code);
 // entity, kind} or null), negated, modality, evidence {text, start, end,
 // trigger {text, start, end}}, pattern {code, text, file, line}, sentence_text.
 std::string event_to_json(const Document& doc, const Event& event, const EventPatterns& patterns);
+// The same record as a JSON value, for callers that add fields (the document
+// layer's event date and place: doc/doc.h).
+nlohmann::json event_json(const Document& doc, const Event& event, const EventPatterns& patterns);
 
 // A few readable lines explaining one event (for `--format text`).
 std::string explain_event(const Document& doc, const Event& event, const EventPatterns& patterns);

@@ -30,7 +30,7 @@ std::string actor_text(const std::optional<EventActor>& a) {
 
 }  // namespace
 
-std::string event_to_json(const Document& doc, const Event& e, const EventPatterns& patterns) {
+nlohmann::json event_json(const Document& doc, const Event& e, const EventPatterns& patterns) {
   nlohmann::json j;
   j["doc_id"] = doc.id;
   j["sentence"] = e.sentence;
@@ -60,7 +60,11 @@ std::string event_to_json(const Document& doc, const Event& e, const EventPatter
     const Sentence& s = doc.sentences[e.sentence];
     j["sentence_text"] = slice(doc, s.start, s.end);
   }
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return j;
+}
+
+std::string event_to_json(const Document& doc, const Event& e, const EventPatterns& patterns) {
+  return event_json(doc, e, patterns).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string explain_event(const Document& doc, const Event& e, const EventPatterns& patterns) {

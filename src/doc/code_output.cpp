@@ -1,0 +1,48 @@
+// What `kestrel code` writes from the document layer: each event's record
+// with its date and place (--format jsonl), and one summary per document
+// (--format doc).
+#include <chrono>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "doc/doc.h"
+#include "events/events.h"
+
+namespace kestrel {
+
+std::string run_date_utc() {
+  using namespace std::chrono;
+  const year_month_day ymd{floor<days>(system_clock::now())};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
+nlohmann::json event_json_in_context(const Document& doc, const DocAnnotation& ann, const Event& event,
+                                     const EventPatterns& patterns) {
+  nlohmann::json j = event_json(doc, event, patterns);
+  const EventContext ctx = event_context(doc, ann, event.sentence, event.trigger_token);
+  j.update(event_context_json(ctx));  // date (the event's), date_resolution, date_origin, location
+  if (ctx.time_expression) {
+    const TimeExpression& t = ann.times[*ctx.time_expression];
+    j["date_text"] = {{"text", t.text}, {"start", t.start}, {"end", t.end}};
+  }
+  j["publication_date"] = ann.publication.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(ann.publication.date);
+  return j;
+}
+
+std::string event_to_json(const Document& doc, const DocAnnotation& ann, const Event& event,
+                          const EventPatterns& patterns) {
+  return event_json_in_context(doc, ann, event, patterns)
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string document_summary_json(const Document& doc, const DocAnnotation& ann, const SentenceMentions& mentions,
+                                  const std::vector<Event>& events, const EventPatterns& patterns) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const Event& e : events) list.push_back(event_json_in_context(doc, ann, e, patterns));
+  return document_summary(doc, ann, mentions, list).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace kestrel
