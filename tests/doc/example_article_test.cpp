@@ -216,5 +216,54 @@ TEST(ExampleArticle, Summary) {
   EXPECT_EQ(j["events"], events);
 }
 
+// As `kestrel code` runs it: with the actor stage's mentions, which mark
+// "Beijing" as China (a state, still a place) and name Tyshkevich.
+TEST(ExampleArticle, WithTheActorStagesMentions) {
+  Example ex = read_example("2023-02-28");
+  Diagnostics diag([](const Diagnostic&) {});
+  std::string error;
+  auto matcher = ActorMatcher::load_default(diag, error);
+  ASSERT_TRUE(matcher) << error;
+  SentenceMentions mentions = matcher->match(ex.doc);
+  DocAnnotation ann = DocumentLayer(&shipped_gazetteer()).annotate(ex.doc, mentions);
+  for (std::string_view name : {"Beijing", "Minsk", "Matsyulishchi"}) {
+    std::optional<PlaceMention> p = find_place(ann, name);
+    ASSERT_TRUE(p) << name;
+    EXPECT_EQ(p->resolved.country, std::string(name) == "Beijing" ? "CHN" : "BLR") << name;
+    EXPECT_TRUE(p->resolved.has_coordinates()) << name;
+  }
+  int direct = 0;
+  for (const Quote& q : ann.quotes) {
+    if (q.kind != QuoteKind::Direct) continue;
+    ++direct;
+    EXPECT_EQ(q.speaker.entity, "blr.tyshkevich.ihar") << q.text;
+    EXPECT_EQ(q.speaker.code, "BLRELI") << q.text;
+    EXPECT_NE(q.speaker.name.find("Tyshkevich"), std::string::npos) << q.text;
+  }
+  EXPECT_EQ(direct, 3);
+  std::uint32_t s = sentence_containing(ex.doc, "extended sanctions");
+  EventContext ctx = event_context(ex.doc, ann, s, word_index(ex.doc.sentences[s], "extended"));
+  EXPECT_EQ(ctx.date, "2023-02-27");
+  EXPECT_EQ(ctx.date_origin, DateOrigin::Relative);
+}
+
+TEST(ExampleArticle, RunDateStandsInOnlyWhenGiven) {
+  Example ex = read_example("");
+  DocAnnotation ann = DocumentLayer(&shipped_gazetteer(), "2026-11-29").annotate(ex.doc);
+  EXPECT_EQ(ann.publication.date, "2026-11-29");
+  EXPECT_EQ(ann.publication.source, PublicationSource::RunDate);
+  ASSERT_EQ(ann.warnings.size(), 1u);
+  EXPECT_NE(ann.warnings[0].find("dated by the run date"), std::string::npos);
+  std::uint32_t s = sentence_containing(ex.doc, "Before the visit");
+  EventContext ctx = event_context(ex.doc, ann, s, 0);
+  EXPECT_EQ(ctx.date, "2026-11-29");
+  EXPECT_EQ(ctx.date_origin, DateOrigin::RunDate);
+  EXPECT_EQ(event_context_json(ctx)["date_origin"], "run_date");
+  // A document with a date of its own ignores the fallback.
+  DocAnnotation dated = DocumentLayer(&shipped_gazetteer(), "2026-11-29").annotate(example().doc);
+  EXPECT_EQ(dated.publication.date, "2023-02-28");
+  EXPECT_EQ(dated.publication.source, PublicationSource::Metadata);
+}
+
 }  // namespace
 }  // namespace kestrel
