@@ -106,13 +106,22 @@ Action add_eval_actors_command(CLI::App& eval) {
   struct Options {
     std::string gold;
     bool misses = false;
+    bool parse = false;
+    std::string model;
   };
   auto opts = std::make_shared<Options>();
   cmd->add_option("--gold", opts->gold, "Gold JSONL (text, date, source/target lists of actorText, code, sector)")
       ->required()
       ->check(CLI::ExistingFile);
   cmd->add_flag("--misses", opts->misses, "List every gold actor that was missed");
+  cmd->add_flag("--parse", opts->parse, "Tag and parse each record with the NLP model before matching, as `code` does");
+  add_model_option(*cmd, opts->model);
   return [opts] {
+    std::unique_ptr<NlpModel> model;
+    if (opts->parse || !opts->model.empty()) {
+      model = load_nlp_model(opts->model, "run without --parse to score on tokens only");
+      if (!model) return kExitFatal;
+    }
     Diagnostics diag;
     std::string error;
     auto t0 = std::chrono::steady_clock::now();
@@ -124,6 +133,7 @@ Action add_eval_actors_command(CLI::App& eval) {
     double load = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     ActorEvalOptions options;
     if (opts->misses) options.misses = &std::cout;
+    if (const NlpModel* nlp = model.get()) options.annotate = [nlp](Document& doc) { nlp->annotate(doc); };
     ActorEvalResult r;
     if (!evaluate_actors(opts->gold, *matcher, options, r, diag, error)) {
       std::cerr << "kestrel: error: " << error << '\n';

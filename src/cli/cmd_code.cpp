@@ -1,9 +1,13 @@
 // `kestrel code`: read -> prepare -> tag and parse -> match actors -> code events.
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "actors/actors.h"
+#include "cli/batch.h"
 #include "cli/commands.h"
 #include "doc/doc.h"  // document layer: dates, places, quotes, sources
 #include "events/events.h"
@@ -19,6 +23,50 @@ bool has_parse(const Document& doc) {
       if (t.head >= 0) return true;
   return false;
 }
+
+bool conllu_name(const std::filesystem::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext == ".conllu" || ext == ".conll";
+}
+
+// True when every input is CoNLL-U by its name (or --input-format conllu):
+// then no model is needed unless a file carries no tree.
+bool all_conllu(const std::vector<std::string>& paths, InputFormat format) {
+  if (format == InputFormat::Conllu) return true;
+  if (format != InputFormat::Auto) return false;
+  namespace fs = std::filesystem;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (path == "-") return false;
+    if (fs::is_directory(path, ec)) {
+      for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
+           !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (!name.empty() && name[0] == '.') {
+          if (it->is_directory(ec)) it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_regular_file(ec) && !conllu_name(it->path())) return false;
+      }
+      if (ec) return false;
+    } else if (!conllu_name(path)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// One document on its way through the pipeline (cli/batch.h): what the
+// workers compute for it, printed or stored in input order.
+struct CodeJob {
+  Document doc;
+  std::string content_hash;  // with --db
+  bool stored = false;       // already in the store: skipped
+  bool annotated = false;    // tagged and parsed by our model
+  std::vector<std::vector<ActorMention>> mentions;
+  std::vector<Event> events;
+};
 
 // The readable view: every sentence with its kind, paragraph and byte span,
 // and under it the events coded from it, each explained (trigger, evidence,
@@ -57,6 +105,8 @@ Action add_code_command(CLI::App& app) {
     bool recode = false;
     std::size_t db_batch = 256;
     bool undated_run_date = false;  // document layer
+    std::string model;
+    unsigned threads = 1;
   };
   auto opts = std::make_shared<Options>();
   add_input_options(*cmd, opts->input);
@@ -69,6 +119,10 @@ Action add_code_command(CLI::App& app) {
   cmd->add_flag("--keep-negated", opts->keep_negated,
                 "Also output negated events that have no rejection code (marked negated)");
   cmd->add_flag("--all-segments", opts->all_segments, "Also code captions, bullets, bylines and datelines");
+  add_model_option(*cmd, opts->model);
+  cmd->add_option("-j,--threads", opts->threads, "Worker threads (the output is the same for any number)")
+      ->check(CLI::Range(1u, 256u))
+      ->capture_default_str();
   cmd->add_flag("--undated-run-date", opts->undated_run_date,
                 "Date documents that carry no date anywhere (no metadata date, --date or dated dateline) by the run "
                 "date (today, UTC; events say date_origin \"run_date\"). Without it they are coded undated, with a "
@@ -81,12 +135,12 @@ Action add_code_command(CLI::App& app) {
   cmd->add_option("--db-batch", opts->db_batch, "With --db: documents per transaction")->capture_default_str();
   // --- end event store ---
   cmd->footer(
-      "Pipeline: read, clean and split, tag and parse (data/models/nlp.kmodel; CoNLL-U input keeps its own\n"
-      "parse), match actors (data/actors), code events (data/events). jsonl fields: doc_id, sentence, date,\n"
-      "cameo, plover {event, mode, context}, goldstein, quad_class, source and target ({text, code, country,\n"
-      "sector, entity, kind, role, start, end} or null), negated, modality, evidence {text, start, end,\n"
-      "trigger {text, start, end}} (byte offsets into the document), pattern {code, text, file, line}, note,\n"
-      "sentence_text; from the document layer (data/places): date (the event's), date_resolution, date_origin,\n"
+      "Pipeline: read, clean and split, tag and parse (--model, default data/models/nlp.kmodel; CoNLL-U input\n"
+      "keeps its own parse and needs no model unless it has no tree), match actors (data/actors), code events\n"
+      "(data/events). jsonl fields: doc_id, sentence, date, cameo, plover {event, mode, context}, goldstein,\n"
+      "quad_class, source and target ({text, code, country, sector, entity, kind, role, start, end} or null),\n"
+      "negated, modality, evidence {text, start, end, trigger {text, start, end}} (byte offsets into the\n"
+      "document), pattern {code, text, file, line}, note, sentence_text; from the document layer (data/places): date (the event's), date_resolution, date_origin,\n"
       "date_text, publication_date, location {name, geonames_id, lat, lon, country, admin1, feature, kind,\n"
       "level, origin} or null. How events are coded: docs/events.md; dates and places: docs/doc-layer.md;\n"
       "every field: docs/formats.md.");
@@ -94,6 +148,14 @@ Action add_code_command(CLI::App& app) {
   return [opts] {
     ReadOptions read;
     if (!make_read_options(opts->input, read)) return kExitFatal;
+    // Text, HTML and JSONL are tagged and parsed by our model; CoNLL-U keeps
+    // the parse it comes with.
+    std::unique_ptr<NlpModel> model;
+    std::string model_path;
+    if (!opts->model.empty() || !all_conllu(opts->input.paths, read.format)) {
+      model = load_nlp_model(opts->model, "CoNLL-U input with its own parses is coded without one", &model_path);
+      if (!model) return kExitFatal;
+    }
     std::ofstream file;
     std::ostream* out = &std::cout;
     if (opts->output != "-") {
@@ -131,7 +193,7 @@ Action add_code_command(CLI::App& app) {
       store_options.recode = opts->recode;
       store_options.batch_documents = std::max<std::size_t>(1, opts->db_batch);
       store = EventStore::open(opts->db, store_options, error);
-      if (!store || !store->set_coder(pipeline_coder_info(""), error)) {
+      if (!store || !store->set_coder(pipeline_coder_info(model_path), error)) {
         std::cerr << "kestrel: error: " << error << '\n';
         return kExitFatal;
       }
@@ -139,37 +201,54 @@ Action add_code_command(CLI::App& app) {
     const bool print = !store || opts->output != "-";
     ProgressBar progress(ProgressBar::input_bytes(opts->input.paths), ProgressBar::wanted(print && out == &std::cout));
     std::size_t stored = 0, skipped = 0;
+    bool store_failed = false;
     // --- end event store ---
-    // Tagging and parsing text input joins here when the nlp stage's model
-    // lands; until then CoNLL-U input with its own trees is what codes.
     bool warned_unparsed = false;
     const std::size_t setup_errors = diag.errors();
     DocumentReader reader(opts->input.paths, read, diag);
-    Document doc;
-    while (reader.next(doc)) {
+    const NlpModel* nlp = model.get();
+    const EventStore* store_view = store.get();
+    // Workers (cli/batch.h): what only reads shared, immutable state.
+    auto work = [&, nlp, store_view](CodeJob& job) {
+      Document& doc = job.doc;
       // --- event store: a document already stored is not coded again ---
-      std::string content_hash;
-      if (store) {
-        content_hash = EventStore::content_hash(doc);
-        if (store->contains(content_hash, doc.url)) {
-          ++skipped;
-          progress.add(1, 0, 0, doc.text.size());
-          continue;
+      if (store_view) {
+        job.content_hash = EventStore::content_hash(doc);
+        if (store_view->contains(job.content_hash, doc.url)) {
+          job.stored = true;
+          return;
         }
       }
       // --- end event store ---
       if (doc.format != InputFormat::Conllu) prepare_document(doc);
-      std::string pipeline;
-      if (!has_parse(doc)) {
+      if (nlp && !has_parse(doc)) {
+        nlp->annotate(doc);
+        job.annotated = true;
+      }
+      job.mentions = matcher->match(doc);
+      job.events = coder->code_document(doc, job.mentions);
+    };
+    // The calling thread, in input order: diagnostics, document layer, store, output.
+    auto emit = [&](CodeJob& job) {
+      const Document& doc = job.doc;
+      // --- event store ---
+      if (store && (job.stored || store->contains(job.content_hash, doc.url))) {
+        ++skipped;
+        progress.add(1, 0, 0, doc.text.size());
+        return true;
+      }
+      // --- end event store ---
+      std::string pipeline = "parse as given";
+      if (job.annotated) {
+        pipeline = "tagged and parsed by the NLP model";
+      } else if (!has_parse(doc)) {
         if (!warned_unparsed)
-          diag.warning(doc.path, 0, "no parser model yet: sentences are listed but no events are coded");
+          diag.warning(doc.path, 0, "CoNLL-U without a tree: no events coded (give --model FILE to parse it)");
         warned_unparsed = true;
         pipeline = "not parsed: no events coded";
-      } else {
-        pipeline = "parse as given";
       }
-      auto mentions = matcher->match(doc);
-      std::vector<Event> events = coder->code_document(doc, mentions);
+      const auto& mentions = job.mentions;
+      const auto& events = job.events;
       // Dates, places, quotes, sources; warns when the document has no date anywhere.
       const DocAnnotation ann = doc_layer.annotate(doc, mentions, &diag);
       // --- event store ---
@@ -177,14 +256,15 @@ Action add_code_command(CLI::App& app) {
         AddResult added;
         DocumentRecords records = make_records(doc, mentions, events, coder->patterns());
         add_document_layer(records, doc, ann);
-        if (!store->add(doc, records, added, error, content_hash)) {
+        if (!store->add(doc, records, added, error, job.content_hash)) {
           std::cerr << "kestrel: error: " << opts->db << ": " << error << '\n';
-          return kExitFatal;
+          store_failed = true;
+          return false;
         }
         ++stored;
       }
       progress.add(1, doc.sentences.size(), events.size(), doc.text.size());
-      if (!print) continue;
+      if (!print) return true;
       // --- end event store ---
       if (opts->format == "jsonl") {
         for (const Event& e : events) *out << event_to_json(doc, ann, e, coder->patterns()) << '\n';
@@ -193,7 +273,10 @@ Action add_code_command(CLI::App& app) {
       } else {
         write_text(*out, doc, events, &coder->patterns(), pipeline);
       }
-    }
+      return true;
+    };
+    for_each_job<CodeJob>(reader, opts->threads, work, emit);
+    if (store_failed) return kExitFatal;
     out->flush();
     // --- event store ---
     progress.finish();

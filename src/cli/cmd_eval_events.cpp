@@ -23,6 +23,7 @@ Action add_eval_events_command(CLI::App& eval) {
     std::string format = "auto";
     bool quiet = false;
     bool keep_negated = false;
+    std::string model;
   };
   auto opts = std::make_shared<Options>();
   cmd->add_option("--gold", opts->gold, "Gold file: PLOVER JSONL (.jsonl) or PETRARCH validation XML (.xml)")
@@ -32,6 +33,7 @@ Action add_eval_events_command(CLI::App& eval) {
       ->check(CLI::IsMember({"auto", "plover", "petr2"}))
       ->capture_default_str();
   cmd->add_flag("--no-list", opts->quiet, "Print the figures only, not the misses and false positives");
+  add_model_option(*cmd, opts->model);
   cmd->footer(
       "PETR2: a coding counts when the CAMEO root and the source and target countries (first three letters of\n"
       "the actor codes, --- for none) match; sentences marked noevents count towards precision. PLOVER: gold\n"
@@ -50,6 +52,12 @@ Action add_eval_events_command(CLI::App& eval) {
     if (format == "auto") {
       std::string g = opts->gold;
       format = g.size() >= 4 && g.compare(g.size() - 4, 4, ".xml") == 0 ? "petr2" : "plover";
+    }
+    // PLOVER gold is raw text: our tagger and parser come first.
+    std::unique_ptr<NlpModel> model;
+    if (format == "plover") {
+      model = load_nlp_model(opts->model, "PLOVER gold is raw text and needs the parser");
+      if (!model) return kExitFatal;
     }
     Diagnostics diag;
     CodingOptions coding;
@@ -75,9 +83,9 @@ Action add_eval_events_command(CLI::App& eval) {
       auto gold = read_petr2_validation(buf.str(), opts->gold, diag);
       ev = evaluate_petr2(gold, *coder, finder);
     } else {
-      std::cerr << "kestrel: error: PLOVER gold is raw text and needs the parser model (data/models/nlp.kmodel), "
-                   "which is not there yet\n";
-      return kExitFatal;
+      auto gold = read_plover_gold(buf.str(), opts->gold, diag);
+      const NlpModel* nlp = model.get();
+      ev = evaluate_plover(gold, *coder, [nlp](Document& doc) { nlp->annotate(doc); }, finder);
     }
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     print_evaluation(std::cout, ev, !opts->quiet);

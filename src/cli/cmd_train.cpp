@@ -1,20 +1,56 @@
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
 #include "nlp/evaluate.h"
+#include "nlp/nlp.h"
 #include "text/sentence_splitter.h"
 
 namespace kestrel::cli {
 
 Action add_train_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("train", "Train models on UD treebanks");
-  cmd->require_subcommand(1);
-  auto* sentences = cmd->add_subcommand("sentences", "Train the sentence-boundary model (use UD English-EWT train)");
+  auto* cmd = app.add_subcommand(
+      "train", "Train the tagger, lemmatizer and parser (NLP model) on UD CoNLL-U; `train sentences`: the sentence model");
+  cmd->require_subcommand(0, 1);
   struct Options {
     std::string train;
     std::string out;
+    NlpTrainOptions nlp;
   };
   auto opts = std::make_shared<Options>();
+  cmd->add_option("--train", opts->nlp.train_path, "Training treebank (CoNLL-U with tags, lemmas, features, trees)")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--dev", opts->nlp.dev_path, "Development treebank (CoNLL-U), to choose the epochs")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--out", opts->nlp.output_path, "Model file to write");
+  cmd->add_option("--seed", opts->nlp.seed, "Random seed (same data, options and seed = same model)")
+      ->capture_default_str();
+  cmd->add_option("--tagger-epochs", opts->nlp.tagger_epochs, "Tagger training epochs")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  cmd->add_option("--lemmatizer-epochs", opts->nlp.lemmatizer_epochs, "Lemmatizer training epochs")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  cmd->add_option("--parser-epochs", opts->nlp.parser_epochs, "Parser training epochs")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  cmd->add_option("--jackknife", opts->nlp.jackknife_folds,
+                  "Folds for the parser's predicted training tags (0 or 1 = gold tags)")
+      ->check(CLI::Range(0, 100))
+      ->capture_default_str();
+  cmd->add_option("--min-weight", opts->nlp.min_weight,
+                  "Leave out weights smaller than this (0 keeps all; only tiny training sets need that)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  cmd->add_option("--wordnet", opts->nlp.wordnet_dir,
+                  "Directory of WordNet's *.exc irregular-form lists built into the lemmatizer (empty = none)")
+      ->capture_default_str();
+  cmd->footer(
+      "Example: kestrel train --train en_ewt-ud-train.conllu --dev en_ewt-ud-dev.conllu --out nlp.kmodel\n"
+      "Progress goes to stderr. Exit 1 when the treebank has nothing to learn from, 2 on usage errors.");
+  auto* sentences = cmd->add_subcommand("sentences", "Train the sentence-boundary model (use UD English-EWT train)");
   sentences->add_option("--train", opts->train, "Training treebank (CoNLL-U)")->required()->check(CLI::ExistingFile);
   sentences->add_option("--out", opts->out, "Model file to write")->required();
   return [opts, sentences] {
@@ -27,12 +63,36 @@ Action add_train_command(CLI::App& app) {
       std::cerr << "kestrel: wrote " << opts->out << '\n';
       return kExitOk;
     }
-    return kExitFatal;
+    NlpTrainOptions& nlp = opts->nlp;
+    if (nlp.train_path.empty() || nlp.output_path.empty()) {
+      std::cerr << "kestrel: error: train needs --train FILE and --out FILE (or the `sentences` subcommand); "
+                   "see kestrel train --help\n";
+      return kExitFatal;
+    }
+    {
+      // Fail now, not after an hour of training, when the model cannot be written.
+      std::error_code ec;
+      const std::filesystem::path dir = std::filesystem::absolute(nlp.output_path, ec).parent_path();
+      if (ec || !std::filesystem::is_directory(dir, ec)) {
+        std::cerr << "kestrel: error: cannot write " << nlp.output_path << ": no such directory\n";
+        return kExitFatal;
+      }
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    std::string error;
+    if (!train_nlp_model(nlp, std::cerr, error)) {
+      std::cerr << "kestrel: error: " << error << '\n';
+      return kExitInputErrors;
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::fprintf(stderr, "kestrel: wrote %s (trained in %.1f s)\n", nlp.output_path.c_str(), seconds);
+    return kExitOk;
   };
 }
 
-// `eval events` lives in cmd_eval_events.cpp.
+// `eval events` lives in cmd_eval_events.cpp, `eval parse` in cmd_eval_parse.cpp.
 Action add_eval_events_command(CLI::App& eval);
+Action add_eval_parse_command(CLI::App& eval);
 
 Action add_eval_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("eval", "Evaluate against gold data");
@@ -47,10 +107,13 @@ Action add_eval_command(CLI::App& app) {
   tokenize->add_option("--gold", opts->gold, "Gold CoNLL-U file")->required()->check(CLI::ExistingFile);
   tokenize->add_flag("--clean", opts->clean, "Run the caption/byline/dateline marker first, as `code` does");
   Action events = add_eval_events_command(*cmd);
-  return [opts, tokenize, events, cmd] {
+  Action parse = add_eval_parse_command(*cmd);
+  return [opts, tokenize, events, parse, cmd] {
     if (tokenize->parsed()) return run_tokenize_eval(opts->gold, std::cout, opts->clean);
-    for (CLI::App* sub : cmd->get_subcommands())
+    for (CLI::App* sub : cmd->get_subcommands()) {
       if (sub->get_name() == "events") return events();
+      if (sub->get_name() == "parse") return parse();
+    }
     return kExitFatal;
   };
 }

@@ -4,9 +4,11 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "nlp/nlp.h"
 #include "text/text.h"
 
 namespace kestrel::cli {
@@ -37,5 +39,15 @@ struct InputOptions {
 void add_input_options(CLI::App& cmd, InputOptions& options);
 // Validates the options into ReadOptions; false (after printing why) on a usage error.
 bool make_read_options(const InputOptions& options, ReadOptions& out);
+
+// The tagger and parser of `--model FILE` (empty = the shipped
+// data/models/nlp.kmodel, found with find_data_file). On failure prints
+// "kestrel: error: ..." naming the file and the problem, plus `hint` when
+// the shipped model is missing, and returns nullptr. `path` receives the file
+// used and `seconds` the load time, when given.
+std::unique_ptr<NlpModel> load_nlp_model(const std::string& model_option, const std::string& hint = {},
+                                         std::string* path = nullptr, double* seconds = nullptr);
+// Adds `--model FILE` to a command.
+void add_model_option(CLI::App& cmd, std::string& model);
 
 }  // namespace kestrel::cli

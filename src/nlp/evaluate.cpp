@@ -233,6 +233,30 @@ class Aligner {
 
 std::string_view universal(std::string_view deprel) { return deprel.substr(0, deprel.find(':')); }
 
+// FEATS as the CoNLL 2018 script compares them: universal features only,
+// sorted ("_" and empty are the same).
+std::string universal_feats(std::string_view feats) {
+  static constexpr std::string_view kUniversal[] = {
+      "PronType", "NumType", "Poss",  "Reflex", "Foreign", "Abbr",  "Gender",   "Animacy", "Number", "Case", "Definite",
+      "Degree",   "VerbForm", "Mood", "Tense",  "Aspect",  "Voice", "Evident", "Polarity", "Person", "Polite"};
+  std::vector<std::string_view> kept;
+  while (!feats.empty()) {
+    const std::size_t bar = feats.find('|');
+    const std::string_view feat = feats.substr(0, bar);
+    const std::string_view name = feat.substr(0, feat.find('='));
+    if (std::find(std::begin(kUniversal), std::end(kUniversal), name) != std::end(kUniversal)) kept.push_back(feat);
+    if (bar == std::string_view::npos) break;
+    feats.remove_prefix(bar + 1);
+  }
+  std::sort(kept.begin(), kept.end());
+  std::string out;
+  for (std::string_view f : kept) {
+    if (!out.empty()) out += '|';
+    out += f;
+  }
+  return out;
+}
+
 }  // namespace
 
 EvalScores evaluate(const std::vector<Document>& gold_docs, const std::vector<Document>& system_docs) {
@@ -267,12 +291,13 @@ EvalScores evaluate(const std::vector<Document>& gold_docs, const std::vector<Do
   };
   out.words = base();
   out.words.correct = out.words.aligned;
-  out.upos = out.xpos = out.lemmas = out.uas = out.las = base();
+  out.upos = out.xpos = out.ufeats = out.lemmas = out.uas = out.las = base();
   for (auto [g, y] : aligner.pairs()) {
     const Token& gt = *gold.words[g].token;
     const Token& yt = *system.words[y].token;
     if (gt.upos == yt.upos) ++out.upos.correct;
     if (gt.xpos == yt.xpos) ++out.xpos.correct;
+    if (universal_feats(gt.feats) == universal_feats(yt.feats)) ++out.ufeats.correct;
     if (gt.lemma == yt.lemma) ++out.lemmas.correct;
     const long yh = system.words[y].head;
     const long mapped = yh >= 0 ? aligner.gold_of()[static_cast<std::size_t>(yh)] : yh;
@@ -361,6 +386,7 @@ void print_scores(std::ostream& out, const EvalScores& s, bool with_tags) {
   if (with_tags) {
     row("UPOS", s.upos, true);
     row("XPOS", s.xpos, true);
+    row("UFeats", s.ufeats, true);
     row("Lemmas", s.lemmas, true);
     row("UAS", s.uas, true);
     row("LAS", s.las, true);

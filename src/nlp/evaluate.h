@@ -5,8 +5,10 @@
 // scored. Tokens (a multi-word token counts once), sentences and words are
 // scored as spans; UPOS, XPOS, lemmas, UAS and LAS over the aligned words
 // (words inside differently split multi-word tokens are aligned by the
-// longest common subsequence of their forms, case-insensitively). LAS
-// compares universal relations only ("nmod:poss" counts as "nmod").
+// longest common subsequence of their forms, case-insensitively). UFeats
+// compares the universal features only (the 2018 list; "Typo", "ExtPos",
+// "NumForm"... are left out), in any order. LAS compares universal relations
+// only ("nmod:poss" counts as "nmod").
 #pragma once
 
 #include <cstddef>
@@ -35,7 +37,7 @@ struct EvalScore {
 struct EvalScores {
   bool ok = false;
   std::string error;  // why scoring was impossible (texts differ)
-  EvalScore tokens, sentences, words, upos, xpos, lemmas, uas, las;
+  EvalScore tokens, sentences, words, upos, xpos, ufeats, lemmas, uas, las;
 };
 
 // Scores `system` against `gold`; the documents of each side are taken in

@@ -53,7 +53,8 @@ TEST(Evaluate, PerfectMatchScoresHundred) {
   EXPECT_EQ(s.tokens.gold, 8u);  // "don't" is one token
   EXPECT_EQ(s.words.gold, 9u);
   EXPECT_EQ(s.sentences.gold, 2u);
-  for (const EvalScore* e : {&s.tokens, &s.sentences, &s.words, &s.upos, &s.xpos, &s.lemmas, &s.uas, &s.las}) {
+  for (const EvalScore* e :
+       {&s.tokens, &s.sentences, &s.words, &s.upos, &s.xpos, &s.ufeats, &s.lemmas, &s.uas, &s.las}) {
     EXPECT_DOUBLE_EQ(e->f1(), 1.0);
   }
 }
@@ -124,6 +125,30 @@ TEST(Evaluate, HeadsAndUniversalRelations) {
   EXPECT_EQ(s.uas.correct, 8u);
   EXPECT_EQ(s.las.correct, 8u);
   EXPECT_EQ(s.upos.correct, 9u);
+}
+
+TEST(Evaluate, UFeatsCompareUniversalFeaturesInAnyOrder) {
+  const std::string gold_text =
+      "# text = He walks fast\n"
+      "1\tHe\the\tPRON\tPRP\tCase=Nom|Gender=Masc|Number=Sing|Person=3|PronType=Prs\t2\tnsubj\t_\t_\n"
+      "2\twalks\twalk\tVERB\tVBZ\tMood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin\t0\troot\t_\t_\n"
+      "3\tfast\tfast\tADV\tRB\tTypo=Yes\t2\tadvmod\t_\t_\n\n";
+  const std::string system_text =
+      "# text = He walks fast\n"
+      // Same features in another order: right.
+      "1\tHe\the\tPRON\tPRP\tPronType=Prs|Person=3|Number=Sing|Gender=Masc|Case=Nom\t2\tnsubj\t_\t_\n"
+      // Tense wrong: wrong.
+      "2\twalks\twalk\tVERB\tVBZ\tMood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin\t0\troot\t_\t_\n"
+      // Typo is not a universal feature: "_" is right.
+      "3\tfast\tfast\tADV\tRB\t_\t2\tadvmod\t_\t_\n\n";
+  EvalScores s = evaluate(parse(gold_text), parse(system_text));
+  ASSERT_TRUE(s.ok) << s.error;
+  EXPECT_EQ(s.ufeats.aligned, 3u);
+  EXPECT_EQ(s.ufeats.correct, 2u);
+  EXPECT_EQ(s.upos.correct, 3u);
+  std::ostringstream table;
+  print_scores(table, s, true);
+  EXPECT_NE(table.str().find("UFeats"), std::string::npos) << table.str();
 }
 
 TEST(Evaluate, DifferentTextIsAnError) {
