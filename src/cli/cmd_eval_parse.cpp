@@ -1,6 +1,8 @@
 // `kestrel eval parse --gold FILE [--raw]`: the tagger, lemmatizer and parser
 // scored with the CoNLL 2018 definitions (nlp/evaluate.h), on the gold's own
 // tokens or, with --raw, on its raw text through our segmenter.
+#include <sys/resource.h>
+
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -119,6 +121,10 @@ Action add_eval_parse_command(CLI::App& eval) {
     std::printf("tag+parse: %zu words in %.3f s = %.0f tokens/s (one thread; tokens = syntactic words)\n", words,
                 parse_seconds,
                 parse_seconds > 0 ? static_cast<double>(words) / parse_seconds : 0.0);
+    struct rusage usage {};
+    if (getrusage(RUSAGE_SELF, &usage) == 0)
+      std::printf("peak memory: %.0f MB (whole process: model, gold and system data)\n",
+                  static_cast<double>(usage.ru_maxrss) / 1024.0);
     if (diag.errors() > 0) {
       std::fprintf(stderr, "kestrel: %s: %zu malformed CoNLL-U records skipped\n", opts->gold.c_str(),
                    diag.errors());

@@ -298,7 +298,8 @@ EvalScores evaluate(const std::vector<Document>& gold_docs, const std::vector<Do
     if (gt.upos == yt.upos) ++out.upos.correct;
     if (gt.xpos == yt.xpos) ++out.xpos.correct;
     if (universal_feats(gt.feats) == universal_feats(yt.feats)) ++out.ufeats.correct;
-    if (gt.lemma == yt.lemma) ++out.lemmas.correct;
+    // As the CoNLL 2018 script: a gold lemma "_" (none given) accepts any.
+    if (gt.lemma == yt.lemma || gt.lemma.empty() || gt.lemma == "_") ++out.lemmas.correct;
     const long yh = system.words[y].head;
     const long mapped = yh >= 0 ? aligner.gold_of()[static_cast<std::size_t>(yh)] : yh;
     if (mapped == gold.words[g].head && mapped >= -1) {

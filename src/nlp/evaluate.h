@@ -8,7 +8,8 @@
 // longest common subsequence of their forms, case-insensitively). UFeats
 // compares the universal features only (the 2018 list; "Typo", "ExtPos",
 // "NumForm"... are left out), in any order. LAS compares universal relations
-// only ("nmod:poss" counts as "nmod").
+// only ("nmod:poss" counts as "nmod"). A gold lemma "_" accepts any lemma,
+// as in the official script.
 #pragma once
 
 #include <cstddef>

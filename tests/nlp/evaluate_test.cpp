@@ -151,6 +151,19 @@ TEST(Evaluate, UFeatsCompareUniversalFeaturesInAnyOrder) {
   EXPECT_NE(table.str().find("UFeats"), std::string::npos) << table.str();
 }
 
+TEST(Evaluate, AGoldLemmaUnderscoreAcceptsAnyLemma) {
+  // EWT leaves the lemma of some goeswith and typo pieces as "_".
+  const std::string gold_text = "# text = Edison@ENRON wrote\n"
+                                "1\tEdison@ENRON\t_\tX\tADD\t_\t2\tnsubj\t_\t_\n"
+                                "2\twrote\twrite\tVERB\tVBD\t_\t0\troot\t_\t_\n\n";
+  const std::string system_text = "# text = Edison@ENRON wrote\n"
+                                  "1\tEdison@ENRON\tedison@enron\tX\tADD\t_\t2\tnsubj\t_\t_\n"
+                                  "2\twrote\twrote\tVERB\tVBD\t_\t0\troot\t_\t_\n\n";
+  EvalScores s = evaluate(parse(gold_text), parse(system_text));
+  ASSERT_TRUE(s.ok) << s.error;
+  EXPECT_EQ(s.lemmas.correct, 1u);  // the "_" one; "wrote" for "write" stays wrong
+}
+
 TEST(Evaluate, DifferentTextIsAnError) {
   auto gold = parse(kGold);
   std::string sys = kGold;
