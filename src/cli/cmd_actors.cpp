@@ -45,6 +45,8 @@ Action add_actors_command(CLI::App& app) {
     bool no_context = false;
     bool no_unresolved = false;
     bool places = true;
+    bool parse = false;
+    std::string model;
   };
   auto opts = std::make_shared<Options>();
   add_input_options(*cmd, opts->input);
@@ -53,6 +55,10 @@ Action add_actors_command(CLI::App& app) {
   cmd->add_flag("--no-context", opts->no_context,
                 "Do not give bare agents (\"the opposition\") the document's dominant country");
   cmd->add_flag("--no-unresolved", opts->no_unresolved, "Do not report names the dictionaries do not know");
+  cmd->add_flag("--parse", opts->parse,
+                "Tag and parse text, HTML and JSONL with the NLP model first, as `code` does (the matcher then uses "
+                "tags and heads)");
+  add_model_option(*cmd, opts->model);
   cmd->footer(
       "Each line: doc_id, sentence, segment, text, start/end (byte offsets into the document), code, country,\n"
       "sector, kind (state, person, igo, ngo, armed_group, agent, unresolved), entity {id, name}, resolved_by\n"
@@ -62,6 +68,11 @@ Action add_actors_command(CLI::App& app) {
   return [opts] {
     ReadOptions read;
     if (!make_read_options(opts->input, read)) return kExitFatal;
+    std::unique_ptr<NlpModel> model;
+    if (opts->parse || !opts->model.empty()) {
+      model = load_nlp_model(opts->model, "run without --parse to match on tokens only");
+      if (!model) return kExitFatal;
+    }
     std::ofstream file;
     std::ostream* out = &std::cout;
     if (opts->output != "-") {
@@ -88,6 +99,7 @@ Action add_actors_command(CLI::App& app) {
     Document doc;
     while (reader.next(doc)) {
       if (doc.format != InputFormat::Conllu) prepare_document(doc);
+      if (model && doc.format != InputFormat::Conllu) model->annotate(doc);
       if (doc.date.empty())
         diag.warning(doc.path, doc.line, "document " + doc.id + " has no date (use --date): people get their latest role");
       auto mentions = matcher->match(doc, match);

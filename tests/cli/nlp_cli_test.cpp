@@ -408,6 +408,15 @@ TEST_F(NlpCli, CodeOnParsedCoNLLUNeedsNoModel) {
   EXPECT_NE(r.out.find("# tagged and parsed by the NLP model"), std::string::npos) << r.out;
 }
 
+TEST_F(NlpCli, ActorsParseFirstWhenAsked) {
+  auto plain = run("actors --date 2023-02-28 " + kExample);
+  auto parsed = run("actors --parse --model " + model_ + " --date 2023-02-28 " + kExample);
+  ASSERT_EQ(plain.exit_code, 0);
+  ASSERT_EQ(parsed.exit_code, 0);
+  EXPECT_NE(parsed.out.find("\"text\":\"President Oleksandr Lukashenko\""), std::string::npos) << parsed.out;
+  EXPECT_EQ(run("actors --parse --model /nonexistent.kmodel " + kExample).exit_code, 2);
+}
+
 TEST_F(NlpCli, EvalEventsAndActorsOnPloverGoldUseTheModel) {
   const std::string gold = dir_->write(
       "plover.jsonl",
