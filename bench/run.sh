@@ -3,6 +3,8 @@
 #   bash bench/run.sh            all benchmarks
 #   bash bench/run.sh text       only the text stage (issue 2)
 #   bash bench/run.sh doc        only the document layer (issue 6)
+#   bash bench/run.sh nlp        only the tagger, lemmatizer and parser (issue 3;
+#                                model: KESTREL_NLP_MODEL, default data/models/nlp.kmodel)
 # Needs ../shared (UD treebanks, BBC corpus); set KESTREL_SHARED to override.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,4 +37,22 @@ if [ "$what" = all ] || [ "$what" = doc ]; then
   $bench doc "$shared/corpus/bbc-news-2004-2005.jsonl" --passes 5
   echo "== issue 6: accuracy per kind on the document-layer test sets"
   ./build/kestrel_tests --gtest_filter='DocTestSet.*' | grep -E '\.tsv: '
+fi
+
+if [ "$what" = all ] || [ "$what" = nlp ]; then
+  model=${KESTREL_NLP_MODEL:-data/models/nlp.kmodel}
+  if [ ! -f "$model" ]; then
+    echo "bench: $model not found (set KESTREL_NLP_MODEL): issue 3 figures skipped" >&2
+  else
+    echo "== issue 3: UPOS, XPOS, UFeats, lemmas, UAS, LAS (CoNLL 2018), model $model"
+    for gold in en_ewt-ud-test en_gum-eval-test; do
+      echo "-- $gold, gold tokenization (tag+parse speed: one thread)"
+      $bin eval parse --model "$model" --gold "$shared/data/ud/$gold.conllu"
+      echo "-- $gold, raw text"
+      $bin eval parse --raw --model "$model" --gold "$shared/data/ud/$gold.conllu"
+    done
+    echo "== issue 3: kestrel parse, CoNLL-U in (EWT train: tokens kept, the rest predicted), one thread, whole run"
+    /usr/bin/time -f "%e s wall, %M KB peak memory" $bin parse --model "$model" -j 1 \
+      "$shared/data/ud/en_ewt-ud-train.conllu" >/dev/null
+  fi
 fi
