@@ -102,6 +102,9 @@ struct NlpTrainOptions {
   int tagger_epochs = 10;
   int lemmatizer_epochs = 8;
   int parser_epochs = 15;
+  // Parser states kept while parsing; above 1 the parser is trained
+  // globally with that beam (slower to train and to run, more accurate).
+  int parser_beam = 1;
   // The parser learns from tags predicted by taggers trained on the other
   // folds, as it will see them at run time; 0 or 1 = gold tags.
   int jackknife_folds = 5;

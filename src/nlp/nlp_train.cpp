@@ -132,6 +132,7 @@ bool train_nlp_model(const NlpTrainOptions& options, std::ostream& log, std::str
   parser_options.epochs = options.parser_epochs;
   parser_options.seed = options.seed;
   parser_options.min_weight = options.min_weight;
+  parser_options.beam = options.parser_beam;
   if (!nlp::train_parser(pointers(parser_train), pointers(parser_dev), parser_options, log, impl.parser, error))
     return false;
   log << "parser done (" << seconds_since(start) << ")\n";
@@ -140,7 +141,7 @@ bool train_nlp_model(const NlpTrainOptions& options, std::ostream& log, std::str
   {
     std::ostringstream summary;
     summary << "UD English-EWT style tagger/lemmatizer/parser: " << impl.tagger.tags().size() << " tag classes, "
-            << impl.parser.labels().size() << " relations; trained on " << train.size() << " sentences ("
+            << impl.parser.labels().size() << " relations, parser beam " << impl.parser.beam_width() << "; trained on " << train.size() << " sentences ("
             << options.train_path.substr(options.train_path.find_last_of('/') + 1) << "), seed " << options.seed;
     impl.summary = summary.str();
   }

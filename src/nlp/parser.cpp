@@ -253,11 +253,26 @@ void Parser::parse(const std::vector<ParserWord>& words, std::vector<int>& heads
   }
   ParseState& state = scratch.state;
   state.reset(n);
+  if (beam_ > 1)
+    parse_beam(state, scratch.atoms, scratch);
+  else
+    parse_greedy(state, scratch.atoms, scratch);
+  // Node w of the state is word w, or word n + 1 - w right to left.
+  const auto word = [&](int w) { return right_to_left_ && w > 0 ? n + 1 - w : w; };
+  finish(system_, state,
+         [&](int w) { return fallback_label(words[static_cast<std::size_t>(word(w) - 1)].upos); });
+  for (int w = 1; w <= n; ++w) {
+    heads[static_cast<std::size_t>(word(w) - 1)] = word(state.head[static_cast<std::size_t>(w)]);
+    labels[static_cast<std::size_t>(word(w) - 1)] = state.label[static_cast<std::size_t>(w)];
+  }
+}
+
+void Parser::parse_greedy(ParseState& state, const std::vector<ParserAtoms>& atoms, Scratch& scratch) const {
   const std::uint32_t actions = system_.num_actions();
   scratch.scores.resize(actions);
   std::uint64_t keys[kMaxParserFeatures];
   while (!state.terminal()) {
-    const std::size_t k = features(scratch.atoms, state, keys);
+    const std::size_t k = features(atoms, state, keys);
     std::fill(scratch.scores.begin(), scratch.scores.end(), 0.0f);
     model_.add_scores(keys, k, scratch.scores.data());
     std::uint32_t best = 0;
@@ -270,14 +285,50 @@ void Parser::parse(const std::vector<ParserWord>& words, std::vector<int>& heads
     }
     apply(system_, state, best);  // SHIFT is valid whenever the buffer is not empty
   }
-  // Node w of the state is word w, or word n + 1 - w right to left.
-  const auto word = [&](int w) { return right_to_left_ && w > 0 ? n + 1 - w : w; };
-  finish(system_, state,
-         [&](int w) { return fallback_label(words[static_cast<std::size_t>(word(w) - 1)].upos); });
-  for (int w = 1; w <= n; ++w) {
-    heads[static_cast<std::size_t>(word(w) - 1)] = word(state.head[static_cast<std::size_t>(w)]);
-    labels[static_cast<std::size_t>(word(w) - 1)] = state.label[static_cast<std::size_t>(w)];
+}
+
+void Parser::parse_beam(ParseState& state, const std::vector<ParserAtoms>& atoms, Scratch& scratch) const {
+  const std::uint32_t actions = system_.num_actions();
+  const std::size_t width = static_cast<std::size_t>(beam_);
+  scratch.scores.resize(actions);
+  std::uint64_t keys[kMaxParserFeatures];
+  std::vector<BeamItem>& beam = scratch.beam;
+  std::vector<BeamItem>& next = scratch.next;
+  std::vector<BeamCandidate>& candidates = scratch.candidates;
+  beam.resize(1);
+  beam[0].state = state;
+  beam[0].score = 0.0f;
+  while (true) {
+    candidates.clear();
+    bool open = false;
+    for (std::size_t i = 0; i < beam.size(); ++i) {
+      const BeamItem& item = beam[i];
+      if (item.state.terminal()) {
+        candidates.push_back({item.score, static_cast<int>(i), -1});
+        continue;
+      }
+      open = true;
+      const std::size_t k = features(atoms, item.state, keys);
+      std::fill(scratch.scores.begin(), scratch.scores.end(), 0.0f);
+      model_.add_scores(keys, k, scratch.scores.data());
+      for (std::uint32_t a = 0; a < actions; ++a)
+        if (is_valid(system_, item.state, a))
+          candidates.push_back({item.score + scratch.scores[a], static_cast<int>(i), static_cast<int>(a)});
+    }
+    if (!open) break;
+    const std::size_t keep = std::min(width, candidates.size());
+    std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(keep), candidates.end());
+    next.resize(keep);
+    for (std::size_t j = 0; j < keep; ++j) {
+      const BeamCandidate& c = candidates[j];
+      next[j].state = beam[static_cast<std::size_t>(c.item)].state;
+      next[j].score = c.score;
+      if (c.action >= 0) apply(system_, next[j].state, static_cast<std::uint32_t>(c.action));
+    }
+    beam.swap(next);
   }
+  // Complete items carried over keep their order, so the first is the best.
+  state = beam[0].state;
 }
 
 void Parser::write(ByteWriter& out) const {
@@ -288,6 +339,7 @@ void Parser::write(ByteWriter& out) const {
   for (const std::string& l : labels_) out.str(l);
   out.u32(system_.root_label());
   model_.write(out);
+  out.u32(static_cast<std::uint32_t>(beam_));
 }
 
 bool Parser::read(ByteReader& in, std::string& error) {
@@ -314,6 +366,15 @@ bool Parser::read(ByteReader& in, std::string& error) {
   if (model_.num_classes() != system_.num_actions()) {
     error = "parser weights do not match its label set";
     return false;
+  }
+  beam_ = 1;  // models written before beams existed end here
+  if (in.remaining() > 0) {
+    const std::uint32_t beam = in.u32();
+    if (in.failed() || beam == 0 || beam > 256) {
+      error = "parser beam width is invalid";
+      return false;
+    }
+    beam_ = static_cast<int>(beam);
   }
   punct_label_ = parataxis_label_ = 0;
   for (std::uint32_t i = 0; i < n; ++i) {

@@ -5,7 +5,11 @@
 // and tags of the stack and buffer, heads and outermost dependents, their
 // labels, distance, valency and label sets. Each action is a move and a
 // label together, so the label is chosen with the attachment.
-// Trained with a dynamic oracle and exploration (Goldberg & Nivre 2012).
+// Trained greedily with a dynamic oracle and exploration (Goldberg & Nivre
+// 2012), or, with a beam, globally: a structured perceptron over whole
+// action sequences with early update (Collins & Roark 2004; Zhang & Clark
+// 2008), the gold sequence being the best-scoring one the dynamic oracle
+// allows. A beam-trained model parses with the beam it was trained with.
 #pragma once
 
 #include <cstdint>
@@ -60,6 +64,8 @@ class Parser {
   bool right_to_left() const { return right_to_left_; }
   // Whether it reads another parser's tree (ParserWord::guide_*).
   bool guided() const { return guided_; }
+  // Parser states kept at each step (1 = greedy).
+  int beam_width() const { return beam_; }
 
   // Atoms of the root and every word (out[0] is the root).
   void atoms(const std::vector<ParserWord>& words, std::vector<ParserAtoms>& out) const;
@@ -70,11 +76,32 @@ class Parser {
   // "parataxis" (or whatever exists).
   int fallback_label(std::string_view upos) const;
 
+  // One partial parse in the beam.
+  struct BeamItem {
+    ParseState state;
+    float score = 0.0f;
+    bool gold = true;  // training: every action so far was allowed by the oracle
+    std::vector<std::uint16_t> history;  // training: the actions taken
+  };
+  // An extension of a beam item: `action` applied to item `item` (-1: the
+  // item is complete and carried over as it is).
+  struct BeamCandidate {
+    float score;
+    int item;
+    int action;
+    bool operator<(const BeamCandidate& o) const {  // best first; ties in a fixed order
+      if (score != o.score) return score > o.score;
+      if (item != o.item) return item < o.item;
+      return action < o.action;
+    }
+  };
   struct Scratch {
+    std::vector<BeamCandidate> candidates;
     std::vector<ParserWord> reversed;
     std::vector<ParserAtoms> atoms;
     ParseState state;
     std::vector<float> scores;
+    std::vector<BeamItem> beam, next;
   };
   // Parses one sentence: heads[i] (0 = root, else 1-based) and labels[i]
   // (index into labels()) for every word i.
@@ -89,11 +116,15 @@ class Parser {
   std::uint64_t seed_ = 0;
   bool right_to_left_ = false;
   bool guided_ = false;
+  int beam_ = 1;
   std::vector<std::string> labels_;
   ArcEager system_;
   int punct_label_ = 0;
   int parataxis_label_ = 0;
   LinearModel model_;
+
+  void parse_greedy(ParseState& state, const std::vector<ParserAtoms>& atoms, Scratch& scratch) const;
+  void parse_beam(ParseState& state, const std::vector<ParserAtoms>& atoms, Scratch& scratch) const;
 };
 
 // Training ------------------------------------------------------------------
@@ -105,6 +136,9 @@ struct ParserTrainOptions {
   // with this probability, so it learns to recover from its mistakes.
   int explore_after = 1;
   double explore_probability = 0.9;
+  // Above 1: train globally with a beam of this width (no exploration); the
+  // model then parses with that beam.
+  int beam = 1;
   bool right_to_left = false;  // parse sentences from their end
   // Averaged weights smaller than this are dropped: they hardly change a
   // decision and take most of the room.

@@ -24,6 +24,7 @@ struct ParserBuilder {
   static void set_model(Parser& p, LinearModel model) { p.model_ = std::move(model); }
   static void set_direction(Parser& p, bool right_to_left) { p.right_to_left_ = right_to_left; }
   static void set_guided(Parser& p, bool guided) { p.guided_ = guided; }
+  static void set_beam(Parser& p, int beam) { p.beam_ = beam; }
 };
 
 namespace {
@@ -96,6 +97,126 @@ Score evaluate(const Parser& parser, const std::vector<const Sentence*>& data, c
   return score;
 }
 
+struct BeamScratch {
+  std::vector<Parser::BeamItem> beam, next;
+  struct Candidate {
+    Parser::BeamCandidate c;
+    bool gold;
+  };
+  std::vector<Candidate> candidates;
+  std::vector<float> scores;
+  ParseState replay;
+};
+
+// Adds `delta` to the weights of every (features, action) pair along
+// `history` from step `from` on.
+void replay_update(const Parser& parser, const Example& ex, const std::vector<std::uint16_t>& history,
+                   std::size_t from, float delta, LinearModelTrainer& model, ParseState& state) {
+  std::uint64_t keys[kMaxParserFeatures];
+  state.reset(static_cast<int>(ex.gold_head.size()) - 1);
+  for (std::size_t j = 0; j < history.size(); ++j) {
+    if (j >= from) {
+      const std::size_t k = parser.features(ex.atoms, state, keys);
+      model.update(keys, k, history[j], delta);
+    }
+    apply(parser.system(), state, history[j]);
+  }
+}
+
+// Beam search over one training sentence with the current weights; on the
+// first step where every sequence the oracle allows has fallen out of the
+// beam (or at the end, if the best complete parse is wrong), the best
+// allowed sequence is rewarded and the beam's best penalised, up to that
+// step. Returns whether it updated.
+bool beam_update(const Parser& parser, const Example& ex, std::size_t width, LinearModelTrainer& model,
+                 BeamScratch& sc) {
+  const ArcEager& system = parser.system();
+  const std::uint32_t actions = system.num_actions();
+  sc.scores.resize(actions);
+  std::uint64_t keys[kMaxParserFeatures];
+  auto& beam = sc.beam;
+  auto& next = sc.next;
+  beam.resize(1);
+  beam[0].state.reset(static_cast<int>(ex.gold_head.size()) - 1);
+  beam[0].score = 0.0f;
+  beam[0].gold = true;
+  beam[0].history.clear();
+  const auto update = [&](const std::vector<std::uint16_t>& good, const std::vector<std::uint16_t>& bad) {
+    std::size_t common = 0;
+    while (common < good.size() && common < bad.size() && good[common] == bad[common]) ++common;
+    replay_update(parser, ex, good, common, 1.0f, model, sc.replay);
+    replay_update(parser, ex, bad, common, -1.0f, model, sc.replay);
+  };
+  std::vector<std::uint16_t> good, bad;
+  while (true) {
+    sc.candidates.clear();
+    bool open = false;
+    for (std::size_t i = 0; i < beam.size(); ++i) {
+      const Parser::BeamItem& item = beam[i];
+      if (item.state.terminal()) {
+        sc.candidates.push_back({{item.score, static_cast<int>(i), -1}, item.gold});
+        continue;
+      }
+      open = true;
+      const std::size_t k = parser.features(ex.atoms, item.state, keys);
+      std::fill(sc.scores.begin(), sc.scores.end(), 0.0f);
+      model.add_scores(keys, k, sc.scores.data());
+      int move_costs[4] = {1, 1, 1, 1};
+      if (item.gold)
+        for (Move m : {Move::Shift, Move::Reduce, Move::Left, Move::Right})
+          move_costs[static_cast<int>(m)] = move_cost(item.state, m, ex.gold_head);
+      for (std::uint32_t a = 0; a < actions; ++a) {
+        if (!is_valid(system, item.state, a)) continue;
+        bool gold = false;
+        if (item.gold && move_costs[static_cast<int>(system.move_of(a))] == 0)
+          gold = label_cost(system, item.state, a, ex.gold_head, ex.gold_label) == 0;
+        sc.candidates.push_back({{item.score + sc.scores[a], static_cast<int>(i), static_cast<int>(a)}, gold});
+      }
+    }
+    if (!open) break;
+    const std::size_t keep = std::min(width, sc.candidates.size());
+    std::partial_sort(sc.candidates.begin(), sc.candidates.begin() + static_cast<std::ptrdiff_t>(keep),
+                      sc.candidates.end(), [](const auto& a, const auto& b) { return a.c < b.c; });
+    bool gold_kept = false;
+    for (std::size_t j = 0; j < keep && !gold_kept; ++j) gold_kept = sc.candidates[j].gold;
+    const auto history_of = [&](const Parser::BeamCandidate& c, std::vector<std::uint16_t>& out) {
+      out = beam[static_cast<std::size_t>(c.item)].history;
+      if (c.action >= 0) out.push_back(static_cast<std::uint16_t>(c.action));
+    };
+    if (!gold_kept) {
+      const BeamScratch::Candidate* best_gold = nullptr;
+      for (std::size_t j = keep; j < sc.candidates.size(); ++j)
+        if (sc.candidates[j].gold && (!best_gold || sc.candidates[j].c < best_gold->c)) best_gold = &sc.candidates[j];
+      if (!best_gold) return false;  // the oracle allows nothing: nothing to learn
+      history_of(best_gold->c, good);
+      history_of(sc.candidates[0].c, bad);
+      update(good, bad);
+      return true;
+    }
+    next.resize(keep);
+    for (std::size_t j = 0; j < keep; ++j) {
+      const BeamScratch::Candidate& c = sc.candidates[j];
+      const Parser::BeamItem& parent = beam[static_cast<std::size_t>(c.c.item)];
+      next[j].state = parent.state;
+      next[j].score = c.c.score;
+      next[j].gold = c.gold;
+      next[j].history = parent.history;
+      if (c.c.action >= 0) {
+        apply(system, next[j].state, static_cast<std::uint32_t>(c.c.action));
+        next[j].history.push_back(static_cast<std::uint16_t>(c.c.action));
+      }
+    }
+    beam.swap(next);
+  }
+  if (beam[0].gold) return false;
+  for (const Parser::BeamItem& item : beam)
+    if (item.gold) {
+      update(item.history, beam[0].history);
+      return true;
+    }
+  return false;
+}
+
 std::string fixed2(double v) {
   std::string s = std::to_string(v);
   return s.substr(0, s.find('.') + 3);
@@ -133,6 +254,7 @@ bool train_parser(const std::vector<const Sentence*>& train, const std::vector<c
   ParserBuilder::set_labels(parser, labels, static_cast<std::uint32_t>(label_id["root"]),
                             mix64(options.seed ^ 0x706172736572ULL));
   ParserBuilder::set_direction(parser, options.right_to_left);
+  ParserBuilder::set_beam(parser, std::max(1, options.beam));
   ParserBuilder::set_guided(parser, train_guides != nullptr);
   const ArcEager& system = parser.system();
 
@@ -186,6 +308,7 @@ bool train_parser(const std::vector<const Sentence*>& train, const std::vector<c
   std::vector<int> costs(actions);
   std::uint64_t keys[kMaxParserFeatures];
   ParseState state;
+  BeamScratch beam_scratch;
 
   Parser best;
   double best_las = -1.0;
@@ -196,6 +319,12 @@ bool train_parser(const std::vector<const Sentence*>& train, const std::vector<c
     const bool explore = epoch > options.explore_after;
     for (std::size_t index : order) {
       const Example& ex = examples[index];
+      if (options.beam > 1) {
+        ++decisions;
+        if (beam_update(parser, ex, static_cast<std::size_t>(options.beam), model, beam_scratch)) ++errors;
+        model.tick();
+        continue;
+      }
       state.reset(static_cast<int>(ex.gold_head.size()) - 1);
       while (!state.terminal()) {
         const std::size_t k = parser.features(ex.atoms, state, keys);

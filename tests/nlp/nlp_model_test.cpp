@@ -294,6 +294,36 @@ TEST(NlpTraining, ReportsUnusableData) {
   EXPECT_FALSE(std::filesystem::exists(options.output_path));
 }
 
+// A beam-trained parser (global training with early update) learns the
+// same small treebank, and keeps its beam through save and load.
+TEST(NlpTraining, BeamTrainedParserLearnsItsData) {
+  testing::TempDir dir;
+  NlpTrainOptions options;
+  options.train_path = dir.write("tiny.conllu", testing::kTinyTreebank);
+  options.dev_path = options.train_path;
+  options.output_path = dir.file("beam.kmodel");
+  options.wordnet_dir.clear();
+  options.tagger_epochs = 6;
+  options.lemmatizer_epochs = 4;
+  options.parser_epochs = 10;
+  options.parser_beam = 4;
+  options.jackknife_folds = 0;
+  options.min_weight = 0.0f;
+  std::ostringstream log;
+  std::string error;
+  ASSERT_TRUE(train_nlp_model(options, log, error)) << error << "\n" << log.str();
+  auto model = NlpModel::load(options.output_path, error);
+  ASSERT_TRUE(model) << error;
+  EXPECT_NE(model->summary().find("beam 4"), std::string::npos) << model->summary();
+  const auto gold = parse_conllu(testing::kTinyTreebank);
+  auto system = forms_only(gold);
+  for (Document& d : system) model->annotate(d);
+  const EvalScores scores = evaluate(gold, system);
+  ASSERT_TRUE(scores.ok) << scores.error;
+  EXPECT_GE(scores.uas.aligned_accuracy(), 0.85);
+  EXPECT_GE(scores.las.aligned_accuracy(), 0.80);
+}
+
 // The shipped model on EWT dev (gold tokenisation): floors a little under
 // what it measured when it was committed, so a regression fails here.
 TEST(ShippedNlpModel, AccuracyOnEwtDev) {
