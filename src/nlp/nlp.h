@@ -105,6 +105,13 @@ struct NlpTrainOptions {
   // Parser states kept while parsing; above 1 the parser is trained
   // globally with that beam (slower to train and to run, more accurate).
   int parser_beam = 1;
+  // The parsers to train, comma-separated: "l2r" (left to right) or "r2l"
+  // (right to left), each with an optional beam ("l2r:b4"). Several make an
+  // ensemble whose trees are combined (more accurate, slower); each member
+  // gets seed + its position.
+  std::string parsers = "l2r";
+  // Parsers trained at the same time (the result does not depend on it).
+  unsigned threads = 2;
   // The parser learns from tags predicted by taggers trained on the other
   // folds, as it will see them at run time; 0 or 1 = gold tags.
   int jackknife_folds = 5;

@@ -1,8 +1,10 @@
 // NlpModel: loading, saving and annotating (see nlp.h, nlp_model_impl.h).
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
 #include "base/model_file.h"
+#include "nlp/eisner.h"
 #include "nlp/hashing.h"
 #include "nlp/nlp_model_impl.h"
 
@@ -18,7 +20,15 @@ struct AnnotateScratch {
   std::vector<std::uint16_t> classes;
   std::vector<nlp::ParserWord> words;
   std::vector<int> heads, labels;
+  // Ensembles: every parser's tree, arc votes, the combined heads.
+  std::vector<std::vector<int>> member_heads, member_labels;
+  std::vector<float> arc_votes, label_votes;
+  std::vector<int> combined;
 };
+
+// Sentences longer than this take the first parser's tree alone: Eisner's
+// algorithm is cubic.
+constexpr std::size_t kMaxEnsembleWords = 160;
 
 AnnotateScratch& thread_scratch() {
   thread_local AnnotateScratch scratch;
@@ -95,7 +105,60 @@ struct SelfTestSection {
   }
 };
 
+// Fills scratch.heads and scratch.labels (the first parser's label indices)
+// for scratch.words.
+void parse_words(const NlpModel::Impl& m, AnnotateScratch& scratch) {
+  const std::size_t n = scratch.words.size();
+  m.parsers.front().parse(scratch.words, scratch.heads, scratch.labels, scratch.parser);
+  if (m.parsers.size() == 1 || n > kMaxEnsembleWords) return;
+  const std::size_t members = m.parsers.size();
+  scratch.member_heads.resize(members);
+  scratch.member_labels.resize(members);
+  scratch.member_heads[0] = scratch.heads;
+  scratch.member_labels[0] = scratch.labels;
+  bool agree = true;
+  for (std::size_t k = 1; k < members; ++k) {
+    m.parsers[k].parse(scratch.words, scratch.member_heads[k], scratch.member_labels[k], scratch.parser);
+    agree = agree && scratch.member_heads[k] == scratch.heads;
+  }
+  // Earlier parsers weigh a little more, so a tie goes to the first.
+  const auto weight = [](std::size_t k) { return 1.0f + 0.01f / static_cast<float>(k + 1); };
+  if (!agree) {
+    const std::size_t side = n + 1;
+    scratch.arc_votes.assign(side * side, 0.0f);
+    for (std::size_t k = 0; k < members; ++k)
+      for (std::size_t d = 1; d <= n; ++d)
+        scratch.arc_votes[static_cast<std::size_t>(scratch.member_heads[k][d - 1]) * side + d] += weight(k);
+    nlp::eisner(static_cast<int>(n), scratch.arc_votes, scratch.combined);
+    for (std::size_t d = 1; d <= n; ++d) scratch.heads[d - 1] = scratch.combined[d];
+  }
+  const std::size_t num_labels = m.parsers.front().labels().size();
+  for (std::size_t d = 0; d < n; ++d) {
+    scratch.label_votes.assign(num_labels, 0.0f);
+    for (std::size_t k = 0; k < members; ++k) {
+      if (scratch.member_heads[k][d] != scratch.heads[d]) continue;
+      const int own = scratch.member_labels[k][d];
+      const int label = k == 0 ? own : m.label_maps[k][static_cast<std::size_t>(own)];
+      if (label >= 0) scratch.label_votes[static_cast<std::size_t>(label)] += weight(k);
+    }
+    const auto best = std::max_element(scratch.label_votes.begin(), scratch.label_votes.end());
+    // No parser chose this head (Eisner's repair): the first parser's label.
+    if (*best > 0.0f) scratch.labels[d] = static_cast<int>(best - scratch.label_votes.begin());
+  }
+}
+
 }  // namespace
+
+void NlpModel::Impl::link_parsers() {
+  label_maps.assign(parsers.size(), {});
+  for (std::size_t k = 1; k < parsers.size(); ++k) {
+    for (const std::string& label : parsers[k].labels()) {
+      const auto& first = parsers.front().labels();
+      const auto it = std::find(first.begin(), first.end(), label);
+      label_maps[k].push_back(it == first.end() ? -1 : static_cast<int>(it - first.begin()));
+    }
+  }
+}
 
 NlpModel::NlpModel() : impl_(std::make_unique<Impl>()) {}
 NlpModel::~NlpModel() = default;
@@ -117,9 +180,15 @@ std::unique_ptr<NlpModel> NlpModel::from_bytes(std::string_view bytes, const std
   if (!read_section(*file, name, "meta", meta, error) || !read_section(*file, name, "tagger", impl.tagger, error) ||
       !read_section(*file, name, "lemmatizer", impl.lemmatizer, error) ||
       !read_section(*file, name, "morph", impl.morphology, error) ||
-      !read_section(*file, name, "parser", impl.parser, error) ||
       !read_section(*file, name, "selftest", self_test, error))
     return nullptr;
+  for (int k = 1;; ++k) {
+    const std::string section = k == 1 ? "parser" : "parser." + std::to_string(k);
+    if (k > 1 && file->sections.find(section) == file->sections.end()) break;
+    impl.parsers.emplace_back();
+    if (!read_section(*file, name, section.c_str(), impl.parsers.back(), error)) return nullptr;
+  }
+  impl.link_parsers();
   impl.summary = meta.summary;
   // The model must still do what it did when it was trained.
   for (const Impl::SelfTest& test : impl.self_tests) {
@@ -191,10 +260,10 @@ bool NlpModel::save(const std::string& path, std::string& error) const {
     impl_->morphology.write(out);
     file.sections["morph"] = out.take();
   }
-  {
+  for (std::size_t k = 0; k < impl_->parsers.size(); ++k) {
     ByteWriter out;
-    impl_->parser.write(out);
-    file.sections["parser"] = out.take();
+    impl_->parsers[k].write(out);
+    file.sections[k == 0 ? std::string("parser") : "parser." + std::to_string(k + 1)] = out.take();
   }
   {
     ByteWriter out;
@@ -242,8 +311,8 @@ void NlpModel::annotate(Sentence& sentence, const NlpAnnotateOptions& options) c
       w.lemma = t.lemma;
       scratch.words.push_back(w);
     }
-    m.parser.parse(scratch.words, scratch.heads, scratch.labels, scratch.parser);
-    const std::vector<std::string>& labels = m.parser.labels();
+    parse_words(m, scratch);
+    const std::vector<std::string>& labels = m.parsers.front().labels();
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       tokens[i].head = scratch.heads[i];
       tokens[i].deprel = labels[static_cast<std::size_t>(scratch.labels[i])];

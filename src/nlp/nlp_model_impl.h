@@ -6,7 +6,9 @@
 //   tagger      Tagger::write
 //   lemmatizer  Lemmatizer::write
 //   morph       Morphology::write
-//   parser      Parser::write
+//   parser      Parser::write (the first parser)
+//   parser.2 …  further parsers of an ensemble, if any: their trees are
+//               combined by weighted arc votes and Eisner's algorithm
 //   selftest    u32 count, then per sentence: u32 words, per word the form
 //               and the expected "UPOS XPOS LEMMA FEATS HEAD DEPREL" line;
 //               load() annotates them and refuses the model on a mismatch.
@@ -32,7 +34,13 @@ struct NlpModel::Impl {
   nlp::Tagger tagger;
   nlp::Lemmatizer lemmatizer;
   nlp::Morphology morphology;
-  nlp::Parser parser;
+  // One parser, or an ensemble whose trees are combined (Sagae & Lavie
+  // 2006): each word's head by arc votes decoded with Eisner's algorithm,
+  // its relation by the votes of the parsers that chose that head.
+  std::vector<nlp::Parser> parsers;
+  // Per parser after the first: its label index -> the first parser's.
+  std::vector<std::vector<int>> label_maps;
+  void link_parsers();
   struct SelfTest {
     std::vector<std::string> forms;
     std::vector<std::string> expected;  // one line per word

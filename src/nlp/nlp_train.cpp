@@ -1,5 +1,9 @@
 // train_nlp_model(): trains every part of an NlpModel (see nlp.h).
+#include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <mutex>
+#include <thread>
 #include <fstream>
 #include <ostream>
 #include <sstream>
@@ -57,6 +61,45 @@ void tag_with(const nlp::Tagger& tagger, Sentence& s) {
     s.tokens[i].upos = tagger.tags().upos[classes[i]];
     s.tokens[i].xpos = tagger.tags().xpos[classes[i]];
   }
+}
+
+struct ParserMember {
+  std::string name;
+  bool right_to_left = false;
+  int beam = 1;
+};
+
+// "l2r,l2r,r2l:b4": one parser per item, read left to right or right to
+// left, with an optional beam (default `beam`).
+bool parse_members(const std::string& spec, int beam, std::vector<ParserMember>& out, std::string& error) {
+  std::stringstream items(spec.empty() ? std::string("l2r") : spec);
+  for (std::string item; std::getline(items, item, ',');) {
+    ParserMember m;
+    m.name = item;
+    m.beam = std::max(1, beam);
+    const std::size_t colon = item.find(':');
+    const std::string direction = item.substr(0, colon);
+    if (colon != std::string::npos) {
+      const std::string b = item.substr(colon + 1);
+      if (b.size() < 2 || b[0] != 'b' || b.find_first_not_of("0123456789", 1) != std::string::npos ||
+          b.size() > 4 || std::stoi(b.substr(1)) < 1) {
+        error = "parser '" + item + "': the beam is written b<width>, e.g. l2r:b4";
+        return false;
+      }
+      m.beam = std::stoi(b.substr(1));
+    }
+    if (direction != "l2r" && direction != "r2l") {
+      error = "parser '" + item + "': expected l2r or r2l (left to right, right to left)";
+      return false;
+    }
+    m.right_to_left = direction == "r2l";
+    out.push_back(m);
+  }
+  if (out.empty() || out.size() > 8) {
+    error = "between one and eight parsers, please (got '" + spec + "')";
+    return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -127,21 +170,58 @@ bool train_nlp_model(const NlpTrainOptions& options, std::ostream& log, std::str
       for (Token& t : s.tokens) t.lemma = impl.lemmatizer.lemma(t.form, t.upos, t.xpos);
   log << "lemmatizer and features done (" << seconds_since(start) << ")\n";
 
-  // 4. Parser.
-  nlp::ParserTrainOptions parser_options;
-  parser_options.epochs = options.parser_epochs;
-  parser_options.seed = options.seed;
-  parser_options.min_weight = options.min_weight;
-  parser_options.beam = options.parser_beam;
-  if (!nlp::train_parser(pointers(parser_train), pointers(parser_dev), parser_options, log, impl.parser, error))
-    return false;
+  // 4. Parsers: one, or an ensemble trained side by side.
+  std::vector<ParserMember> members;
+  if (!parse_members(options.parsers, options.parser_beam, members, error)) return false;
+  impl.parsers.assign(members.size(), nlp::Parser());
+  std::vector<std::ostringstream> member_logs(members.size());
+  std::vector<std::string> member_errors(members.size());
+  std::vector<char> member_ok(members.size(), 0);
+  const auto train_member = [&](std::size_t k) {
+    nlp::ParserTrainOptions parser_options;
+    parser_options.epochs = options.parser_epochs;
+    parser_options.seed = options.seed + k;
+    parser_options.min_weight = options.min_weight;
+    parser_options.beam = members[k].beam;
+    parser_options.right_to_left = members[k].right_to_left;
+    std::ostream& member_log = members.size() == 1 ? log : member_logs[k];
+    member_ok[k] = nlp::train_parser(pointers(parser_train), pointers(parser_dev), parser_options, member_log,
+                                     impl.parsers[k], member_errors[k]);
+  };
+  {
+    const std::size_t threads = std::max<std::size_t>(1, std::min<std::size_t>(options.threads, members.size()));
+    std::atomic<std::size_t> next{0};
+    std::mutex log_mutex;
+    std::vector<std::thread> pool;
+    for (std::size_t t = 0; t < threads; ++t)
+      pool.emplace_back([&] {
+        for (std::size_t k; (k = next++) < members.size();) {
+          train_member(k);
+          if (members.size() > 1) {
+            std::lock_guard<std::mutex> lock(log_mutex);
+            log << "parser " << k + 1 << "/" << members.size() << " (" << members[k].name << ", seed "
+                << options.seed + k << "):\n"
+                << member_logs[k].str() << "parser " << k + 1 << " done (" << seconds_since(start) << ")\n";
+            log.flush();
+          }
+        }
+      });
+    for (std::thread& t : pool) t.join();
+  }
+  for (std::size_t k = 0; k < members.size(); ++k)
+    if (!member_ok[k]) {
+      error = member_errors[k];
+      return false;
+    }
+  impl.link_parsers();
   log << "parser done (" << seconds_since(start) << ")\n";
 
   // 5. Summary and self-test sentences, then save.
   {
     std::ostringstream summary;
     summary << "UD English-EWT style tagger/lemmatizer/parser: " << impl.tagger.tags().size() << " tag classes, "
-            << impl.parser.labels().size() << " relations, parser beam " << impl.parser.beam_width() << "; trained on " << train.size() << " sentences ("
+            << impl.parsers.front().labels().size() << " relations, parser " << options.parsers
+            << (options.parser_beam > 1 ? " beam " + std::to_string(options.parser_beam) : std::string()) << "; trained on " << train.size() << " sentences ("
             << options.train_path.substr(options.train_path.find_last_of('/') + 1) << "), seed " << options.seed;
     impl.summary = summary.str();
   }

@@ -324,6 +324,68 @@ TEST(NlpTraining, BeamTrainedParserLearnsItsData) {
   EXPECT_GE(scores.las.aligned_accuracy(), 0.80);
 }
 
+// An ensemble of parsers (left to right and right to left) trains, keeps
+// every member through save and load, and gives one tree per sentence.
+TEST(NlpTraining, EnsembleOfParsersGivesOneTree) {
+  testing::TempDir dir;
+  NlpTrainOptions options;
+  options.train_path = dir.write("tiny.conllu", testing::kTinyTreebank);
+  options.dev_path = options.train_path;
+  options.output_path = dir.file("ensemble.kmodel");
+  options.wordnet_dir.clear();
+  options.tagger_epochs = 6;
+  options.lemmatizer_epochs = 4;
+  options.parser_epochs = 8;
+  options.parsers = "l2r,r2l,l2r:b2";
+  options.jackknife_folds = 0;
+  options.min_weight = 0.0f;
+  std::ostringstream log;
+  std::string error;
+  ASSERT_TRUE(train_nlp_model(options, log, error)) << error << "\n" << log.str();
+  EXPECT_NE(log.str().find("parser 3/3 (l2r:b2, seed 3)"), std::string::npos) << log.str();
+  auto model = NlpModel::load(options.output_path, error);
+  ASSERT_TRUE(model) << error;
+  const std::string bytes = read_file(options.output_path);
+  EXPECT_NE(bytes.find("parser.3"), std::string::npos);
+
+  const auto gold = parse_conllu(testing::kTinyTreebank);
+  auto system = forms_only(gold);
+  for (Document& d : system) model->annotate(d);
+  for (const Document& d : system)
+    for (const Sentence& s : d.sentences) {
+      int roots = 0;
+      for (const Token& t : s.tokens) {
+        ASSERT_GE(t.head, 0);
+        ASSERT_LE(t.head, static_cast<int>(s.tokens.size()));
+        roots += t.head == 0;
+        EXPECT_FALSE(t.deprel.empty());
+      }
+      EXPECT_EQ(roots, 1);
+    }
+  const EvalScores scores = evaluate(gold, system);
+  ASSERT_TRUE(scores.ok) << scores.error;
+  EXPECT_GE(scores.uas.aligned_accuracy(), 0.85);
+  EXPECT_GE(scores.las.aligned_accuracy(), 0.80);
+}
+
+TEST(NlpTraining, RefusesABadParserList) {
+  testing::TempDir dir;
+  NlpTrainOptions options;
+  options.train_path = dir.write("tiny.conllu", testing::kTinyTreebank);
+  options.output_path = dir.file("bad.kmodel");
+  options.wordnet_dir.clear();
+  options.tagger_epochs = 1;
+  options.parser_epochs = 1;
+  options.jackknife_folds = 0;
+  for (const char* bad : {"l2r,up", "l2r:4", "r2l:b0", "l2r:bx"}) {
+    options.parsers = bad;
+    std::ostringstream log;
+    std::string error;
+    EXPECT_FALSE(train_nlp_model(options, log, error)) << bad;
+    EXPECT_NE(error.find("parser"), std::string::npos) << error;
+  }
+}
+
 // The shipped model on EWT dev (gold tokenisation): floors a little under
 // what it measured when it was committed, so a regression fails here.
 TEST(ShippedNlpModel, AccuracyOnEwtDev) {
