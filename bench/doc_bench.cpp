@@ -3,7 +3,11 @@
 // maintainer's tool run next to the figures it changes, not a user command).
 //   kestrel_bench places GAZETTEER|default     load time and lookups/s
 //   kestrel_bench doc CORPUS.jsonl [--passes N] document layer vs tokenization
+//   kestrel_bench code CORPUS [--passes N]     the document layer's share of
+//                                               `kestrel code` (every stage timed)
 //   kestrel_bench places-compile OUT.kgaz      recompile data/places/places.kgaz
+#include <time.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -12,7 +16,9 @@
 #include <string>
 #include <vector>
 
+#include "actors/actors.h"
 #include "doc/doc.h"
+#include "events/events.h"
 #include "text/text.h"
 
 namespace {
@@ -121,6 +127,98 @@ int bench_doc(const std::string& corpus, int passes) {
   return (places > 0 && quotes > 0 && times > 0) ? 0 : 1;
 }
 
+double thread_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+// `kestrel code`'s loop as cmd_code.cpp runs it, on documents already in
+// memory, with each stage's thread CPU time summed over the corpus (CPU
+// time, so other jobs on the shared machine change the figures less than
+// wall-clock time would): prepare (clean, split, tokenize; CoNLL-U keeps its
+// own), actors, events, the document layer (annotate, and each event's
+// context), and writing jsonl lines (to memory). Best of N passes per stage.
+int bench_code(const std::string& corpus, int passes) {
+  kestrel::Diagnostics diag([](const kestrel::Diagnostic&) {});
+  std::vector<kestrel::Document> docs;
+  {
+    kestrel::ReadOptions read;
+    read.default_date = "2005-06-01";  // the BBC corpus carries no dates
+    kestrel::DocumentReader reader({corpus}, read, diag);
+    kestrel::Document doc;
+    while (reader.next(doc)) docs.push_back(doc);
+  }
+  if (docs.empty()) {
+    std::cerr << "no documents read from " << corpus << '\n';
+    return 1;
+  }
+  std::string error;
+  auto coder = kestrel::EventCoder::load_default(diag);
+  auto matcher = kestrel::ActorMatcher::load_default(diag, error);
+  auto g = kestrel::Gazetteer::load_default(error);
+  if (!coder || !matcher || !g) {
+    std::cerr << "cannot load the dictionaries or the gazetteer: " << error << '\n';
+    return 1;
+  }
+  const kestrel::DocumentLayer layer(g.get());
+  enum { kPrepare, kActors, kEvents, kDocLayer, kWrite, kStages };
+  const char* names[kStages] = {"prepare (clean+split+tokenize)", "actors", "events", "document layer", "write jsonl"};
+  double best[kStages];
+  std::fill(best, best + kStages, 1e300);
+  std::size_t tokens = 0, events = 0, places = 0, times = 0, quotes = 0, bytes_out = 0;
+  for (int pass = 0; pass < passes; ++pass) {
+    double t[kStages] = {};
+    tokens = events = places = times = quotes = bytes_out = 0;
+    std::vector<kestrel::Document> work = docs;
+    std::string out;
+    for (auto& d : work) {
+      double c0 = thread_seconds();
+      if (d.format != kestrel::InputFormat::Conllu) kestrel::prepare_document(d);
+      double c1 = thread_seconds();
+      auto mentions = matcher->match(d);
+      double c2 = thread_seconds();
+      auto ev = coder->code_document(d, mentions);
+      double c3 = thread_seconds();
+      kestrel::DocAnnotation ann = layer.annotate(d, mentions);
+      std::vector<kestrel::EventContext> ctx;
+      ctx.reserve(ev.size());
+      for (const auto& e : ev) ctx.push_back(kestrel::event_context(d, ann, e.sentence, e.trigger_token));
+      double c4 = thread_seconds();
+      // The jsonl line as `kestrel code` writes it (its document-layer
+      // fields are few against the event's own record; counted as writing).
+      out.clear();
+      for (const auto& e : ev) out += kestrel::event_to_json(d, ann, e, coder->patterns()) + '\n';
+      double c5 = thread_seconds();
+      t[kPrepare] += c1 - c0;
+      t[kActors] += c2 - c1;
+      t[kEvents] += c3 - c2;
+      t[kDocLayer] += c4 - c3;
+      t[kWrite] += c5 - c4;
+      for (const auto& s : d.sentences) tokens += s.tokens.size();
+      events += ev.size();
+      places += ann.places.size();
+      times += ann.times.size();
+      quotes += ann.quotes.size();
+      bytes_out += out.size();
+    }
+    for (int k = 0; k < kStages; ++k) best[k] = std::min(best[k], t[k]);
+  }
+  double total = 0;
+  for (double b : best) total += b;
+  std::printf("code: %zu documents, %zu tokens, %zu events, %.2f MB jsonl; doc layer found %zu dates, %zu places, "
+              "%zu quotes\n",
+              docs.size(), tokens, events, bytes_out / 1e6, times, places, quotes);
+  std::printf("code: thread CPU seconds, best of %d passes per stage:\n", passes);
+  for (int k = 0; k < kStages; ++k)
+    std::printf("code:   %-32s %7.3f s  %5.1f%%\n", names[k], best[k], 100.0 * best[k] / total);
+  std::printf("code:   %-32s %7.3f s\n", "total", total);
+  std::printf("code: document layer = %.1f%% of the end-to-end time (%.2fx prepare+actors+events = %.3f s)\n",
+              100.0 * best[kDocLayer] / total, best[kDocLayer] / (best[kPrepare] + best[kActors] + best[kEvents]),
+              best[kPrepare] + best[kActors] + best[kEvents]);
+  return tokens > 0 ? 0 : 1;
+}
+
 int compile_places(const std::string& out) {
   kestrel::GazetteerSources src;
   const std::string root = KESTREL_SOURCE_DATA_DIR;
@@ -146,6 +244,7 @@ int doc_bench_main(const std::string& what, int argc, char** argv) {
     if (std::string(argv[i]) == "--passes") passes = std::max(1, std::atoi(argv[i + 1]));
   if (what == "places") return bench_places(argv[2]);
   if (what == "doc") return bench_doc(argv[2], passes);
+  if (what == "code") return bench_code(argv[2], passes);
   if (what == "places-compile") return compile_places(argv[2]);
   return 2;
 }

@@ -27,6 +27,7 @@ double peak_rss_mb() {
 int usage() {
   std::cerr << "usage: kestrel_bench text CORPUS.jsonl [--passes N]\n"
                "       kestrel_bench doc CORPUS.jsonl [--passes N] | places GAZETTEER|default | places-compile OUT\n"
+               "       kestrel_bench code CORPUS [--passes N]   (every stage of `kestrel code`, the doc layer's share)\n"
                "       kestrel_bench actors CORPUS.jsonl [--passes N]   (dictionary load + compile; matching tokens/s)\n"
                "       kestrel_bench events CORPUS.conllu [--passes N]  (event coding sentences/s, parses given)\n"
                "  text: read + clean + split + tokenize plain text (the JSONL's \"text\" fields written\n"
@@ -94,7 +95,8 @@ int main(int argc, char** argv) {
   for (int i = 3; i + 1 < argc; ++i)
     if (std::string(argv[i]) == "--passes") passes = std::max(1, std::atoi(argv[i + 1]));
   if (what == "text") return bench_text(argv[2], passes);
-  if (what == "doc" || what == "places" || what == "places-compile") return doc_bench_main(what, argc, argv);
+  if (what == "doc" || what == "code" || what == "places" || what == "places-compile")
+    return doc_bench_main(what, argc, argv);
   if (what == "actors") return actors_bench_main(argc, argv);
   if (what == "events") return events_bench_main(argc, argv);
   return usage();
