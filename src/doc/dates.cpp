@@ -56,7 +56,7 @@ std::optional<Ymd> parse_iso(std::string_view s) {
 }
 
 std::string format(const Ymd& v, DateResolution r) {
-  char buf[16];
+  char buf[40];  // room for any int, so the compiler sees no truncation
   switch (r) {
     case DateResolution::Year: std::snprintf(buf, sizeof buf, "%04d", v.y); break;
     case DateResolution::Month: std::snprintf(buf, sizeof buf, "%04d-%02d", v.y, v.m); break;
@@ -171,19 +171,23 @@ Ymd add_months(Ymd v, int months) {
 
 class Matcher {
  public:
-  Matcher(const Document& doc, std::uint32_t sentence, std::string_view publication, const std::vector<std::string>& lower)
-      : doc_(doc), s_(doc.sentences[sentence]), sentence_(sentence), w_(lower) {
+  // `classes` (doc_internal::LowerWords::classes) may be empty: every word
+  // is then tried.
+  Matcher(const Document& doc, std::uint32_t sentence, std::string_view publication, doc_internal::Words lower,
+          std::span<const std::uint32_t> classes)
+      : doc_(doc), s_(doc.sentences[sentence]), sentence_(sentence), w_(lower), classes_(classes) {
     if (auto p = parse_iso(publication)) {
       pub_ = *p;
       has_pub_ = true;
     }
-    future_ = doc_internal::future_tense(w_);
   }
 
   std::vector<TimeExpression> run() {
     std::vector<TimeExpression> out;
+    const bool classed = classes_.size() == w_.size();
     for (std::size_t i = 0; i < w_.size();) {
-      if (!may_start(w_[i], i + 1 < w_.size() ? std::string_view(w_[i + 1]) : std::string_view())) {
+      if ((classed && !(classes_[i] & doc_internal::kDateStart)) ||
+          !may_start(w_[i], i + 1 < w_.size() ? std::string_view(w_[i + 1]) : std::string_view())) {
         ++i;
         continue;
       }
@@ -198,9 +202,12 @@ class Matcher {
   }
 
  private:
-  const std::string& w(std::size_t i) const {
-    static const std::string empty;
-    return i < w_.size() ? w_[i] : empty;
+  std::string_view w(std::size_t i) const { return i < w_.size() ? w_[i] : std::string_view(); }
+  // The sentence speaks of the future: found on first use (most sentences
+  // have no date that needs it).
+  bool future() const {
+    if (future_ < 0) future_ = doc_internal::future_tense(w_) ? 1 : 0;
+    return future_ == 1;
   }
   const std::string& form(std::size_t i) const {
     static const std::string empty;
@@ -251,20 +258,20 @@ class Matcher {
   Ymd infer_year(int m, int d) const {
     Ymd v{pub_.y, m, d};
     if (d == 0) {
-      if (!future_ && m > pub_.m) v.y -= 1;
-      if (future_ && m < pub_.m) v.y += 1;
+      if (!future() && m > pub_.m) v.y -= 1;
+      if (future() && m < pub_.m) v.y += 1;
       return v;
     }
     auto days = to_days(v);
     auto pub = to_days(pub_);
     if (!days || !pub) return v;
-    if (!future_ && *days > *pub + std::chrono::days{7}) v.y -= 1;
-    if (future_ && *days < *pub - std::chrono::days{7}) v.y += 1;
+    if (!future() && *days > *pub + std::chrono::days{7}) v.y -= 1;
+    if (future() && *days < *pub - std::chrono::days{7}) v.y += 1;
     return v;
   }
 
   std::optional<TimeExpression> match_at(std::size_t i) const {
-    const std::string& a = w(i);
+    std::string_view a = w(i);
     // 2023-02-27
     if (auto iso = parse_iso(a)) return make(i, i, *iso, DateResolution::Day, DateOrigin::Explicit);
 
@@ -342,11 +349,11 @@ class Matcher {
     if (int y = year_of(a); y > 0 && i > 0) {
       std::size_t first = i;
       DateModifier mod = modifier_before(first);
-      const std::string& prev = w(i - 1);
+      std::string_view prev = w(i - 1);
       bool context = mod != DateModifier::None || prev == "in" || prev == "during" || prev == "through" ||
                      prev == "throughout" || prev == "of" || prev == "from" || prev == "to";
       // "a force of 2000 troops", "from 2000 to 3000 people": counts, not years.
-      const std::string& next = w(i + 1);
+      std::string_view next = w(i + 1);
       bool counted = !next.empty() && std::isalpha(static_cast<unsigned char>(next[0])) &&
                      !is_capitalized(form(i + 1)) && next != "and" && next != "when" && next != "after" &&
                      next != "before" && next != "as" && next != "but" && next != "until" && next != "to";
@@ -358,7 +365,7 @@ class Matcher {
     // [last|next|this|on] Monday
     if (int wd = weekday_of(a); wd >= 0 && is_capitalized(form(i))) {
       std::size_t first = i;
-      int dir = future_ ? 1 : -1;
+      int dir = future() ? 1 : -1;
       bool strict = false;
       if (i > 0 && (w(i - 1) == "last" || w(i - 1) == "past" || w(i - 1) == "previous")) { dir = -1; strict = true; first = i - 1; }
       else if (i > 0 && (w(i - 1) == "next" || w(i - 1) == "coming")) { dir = 1; strict = true; first = i - 1; }
@@ -398,7 +405,7 @@ class Matcher {
 
     // last week, next month, this year, earlier this month, last weekend
     if (a == "last" || a == "next" || a == "this" || a == "past" || a == "previous") {
-      const std::string& u = w(i + 1);
+      std::string_view u = w(i + 1);
       int dir = (a == "next") ? 1 : (a == "this") ? 0 : -1;
       // "the past week", "the previous month" are narrative-relative only
       // when not preceded by "the"; "in the past year" is a duration.
@@ -428,7 +435,7 @@ class Matcher {
       std::size_t first = i;
       DateModifier mod = DateModifier::None;
       if (i > 0) {
-        const std::string& p = w(i - 1);
+        std::string_view p = w(i - 1);
         if (p == "almost" || p == "nearly" || p == "about" || p == "some" || p == "around" || p == "roughly" ||
             p == "approximately" || p == "over" || p == "more") {
           mod = DateModifier::Approximate;
@@ -437,7 +444,7 @@ class Matcher {
         }
         if (p == "than" && i > 1 && w(i - 2) == "more") { mod = DateModifier::Approximate; first = i - 2; }
       }
-      const std::string& rel = w(i + 2);
+      std::string_view rel = w(i + 2);
       int sign = 0;
       if (rel == "ago") sign = -1;
       else if (rel == "after" || rel == "later") sign = 1;
@@ -481,26 +488,28 @@ class Matcher {
   const Document& doc_;
   const Sentence& s_;
   std::uint32_t sentence_;
-  const std::vector<std::string>& w_;
+  doc_internal::Words w_;
+  std::span<const std::uint32_t> classes_;
   Ymd pub_;
   bool has_pub_ = false;
-  bool future_ = false;
+  mutable int future_ = -1;  // unknown
 };
 
 }  // namespace
 
 std::vector<TimeExpression> doc_internal::find_time_expressions(const Document& doc, std::uint32_t sentence,
-                                                                std::string_view publication,
-                                                                const std::vector<std::string>& lower) {
+                                                                std::string_view publication, Words lower,
+                                                                std::span<const std::uint32_t> classes) {
   if (sentence >= doc.sentences.size() || doc.sentences[sentence].tokens.empty()) return {};
-  return Matcher(doc, sentence, publication, lower).run();
+  return Matcher(doc, sentence, publication, lower, classes).run();
 }
 
 std::vector<TimeExpression> find_time_expressions(const Document& doc, std::uint32_t sentence,
                                                   std::string_view publication) {
   if (sentence >= doc.sentences.size()) return {};
-  return doc_internal::find_time_expressions(doc, sentence, publication,
-                                             doc_internal::lower_forms(doc.sentences[sentence]));
+  const std::vector<std::string> forms = doc_internal::lower_forms(doc.sentences[sentence]);
+  const std::vector<std::string_view> views(forms.begin(), forms.end());
+  return doc_internal::find_time_expressions(doc, sentence, publication, views, {});
 }
 
 PublicationDate publication_date(const Document& doc, int fallback_year) {

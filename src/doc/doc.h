@@ -141,6 +141,7 @@ class Gazetteer {
   std::uint32_t population(std::uint32_t index) const;
   std::string_view country(std::uint32_t index) const;  // alpha-3
   std::string_view feature(std::uint32_t index) const;
+  std::string_view admin1(std::uint32_t index) const;
 
   // Places called `name` (any case, accents optional): countries first,
   // then divisions and regions, then towns by population. The span points

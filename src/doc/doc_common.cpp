@@ -101,11 +101,134 @@ std::vector<std::string> lower_forms(const Sentence& s) {
   return out;
 }
 
-LowerWords lower_words(const Document& doc) {
-  LowerWords out;
-  out.reserve(doc.sentences.size());
-  for (const Sentence& s : doc.sentences) out.push_back(lower_forms(s));
-  return out;
+namespace {
+
+std::uint64_t fnv_step(std::uint64_t h, unsigned char c) { return (h ^ c) * 0x100000001b3ULL; }
+constexpr std::uint64_t kFnvSeed = 0xcbf29ce484222325ULL;
+
+// The words of each class, in one open-addressing table keyed by the FNV-1a
+// hash of the lower-cased form (the same hash LowerWords computes while it
+// lower-cases, so a lookup costs one probe or two).
+class ClassTable {
+ public:
+  ClassTable() {
+    add(kDateStart, {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                     "sept", "oct", "nov", "dec", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.",
+                     "sept.", "oct.", "nov.", "dec.", "monday", "tuesday", "wednesday", "thursday", "friday",
+                     "saturday", "sunday", "yesterday", "today", "tomorrow", "tonight", "last", "this", "next",
+                     "past", "previous", "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                     "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                     "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty"});
+    add(kSpeechVerb,
+        {"say", "says", "said", "saying", "tell", "tells", "told", "note", "notes", "noted", "believe", "believes",
+         "believed", "write", "writes", "wrote", "add", "adds", "added", "state", "states", "stated", "declare",
+         "declares", "declared", "announce", "announces", "announced", "claim", "claims", "claimed", "argue",
+         "argues", "argued", "insist", "insists", "insisted", "warn", "warns", "warned", "explain", "explains",
+         "explained", "stress", "stresses", "stressed", "emphasize", "emphasizes", "emphasized", "emphasise",
+         "emphasises", "emphasised", "assert", "asserts", "asserted", "acknowledge", "acknowledges", "acknowledged",
+         "admit", "admits", "admitted", "deny", "denies", "denied", "confirm", "confirms", "confirmed", "suggest",
+         "suggests", "suggested", "predict", "predicts", "predicted", "think", "thinks", "thought", "recall",
+         "recalls", "recalled", "continue", "continues", "continued", "ask", "asks", "asked", "urge", "urges",
+         "urged", "report", "reports", "reported", "tweet", "tweets", "tweeted", "posted", "posts", "concluded",
+         "concludes", "remarked", "remarks", "observed", "observes", "pointed", "points", "replied", "replies",
+         "responded", "responds", "agreed", "agrees", "estimated", "estimates", "complained", "complains",
+         "alleged", "alleges", "maintained", "maintains", "reiterated", "reiterates"});
+    add(kDescriptor, {"analyst", "scientist", "expert", "minister", "spokesman", "spokeswoman", "spokesperson",
+                      "leader", "president", "commander", "official", "journalist", "correspondent", "economist",
+                      "professor", "researcher", "director", "chief", "head", "ambassador", "secretary", "mayor",
+                      "governor", "lawyer", "activist", "blogger", "politician", "general", "envoy", "diplomat",
+                      "senator", "chancellor", "premier", "observer", "historian", "adviser", "advisor",
+                      "candidate", "deputy", "lawmaker", "chairman", "editor"});
+    add(kFuture, {"will", "'ll", "shall", "upcoming", "scheduled", "plans", "planned", "expected", "going"});
+    add(kAttribution, {"citing", "quoting", "according", "told", "tells", "reported", "reports"});
+    add(kLandmark, {"nuclear", "power", "plant", "air", "base", "airbase", "airfield", "airport", "international",
+                    "military", "steel", "steelworks", "bridge", "npp", "station"});
+  }
+
+  std::uint32_t find(std::uint64_t h, std::string_view w) const {
+    for (std::size_t slot = h & kMask; slots_[slot].bits != 0; slot = (slot + 1) & kMask)
+      if (slots_[slot].hash == h && slots_[slot].word == w) return slots_[slot].bits;
+    return 0;
+  }
+
+ private:
+  static constexpr std::size_t kSize = 2048, kMask = kSize - 1;  // ~400 words: mostly one probe
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::string_view word;
+    std::uint32_t bits = 0;
+  };
+
+  void add(std::uint32_t bit, std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) {
+      std::uint64_t h = kFnvSeed;
+      for (char c : w) h = fnv_step(h, static_cast<unsigned char>(c));
+      std::size_t slot = h & kMask;
+      while (slots_[slot].bits != 0 && slots_[slot].word != w) slot = (slot + 1) & kMask;
+      slots_[slot].hash = h;
+      slots_[slot].word = w;
+      slots_[slot].bits |= bit;
+    }
+  }
+
+  Slot slots_[kSize];
+};
+
+const ClassTable& class_table() {
+  static const ClassTable table;
+  return table;
+}
+
+}  // namespace
+
+bool may_be_quote(std::string_view f);
+
+LowerWords::LowerWords(const Document& doc) {
+  const ClassTable& table = class_table();
+  std::size_t bytes = 0, words = 0;
+  for (const Sentence& s : doc.sentences) {
+    words += s.tokens.size();
+    for (const Token& t : s.tokens) bytes += t.form.size();
+  }
+  buffer_.reserve(bytes);  // never grows below: the views stay valid
+  words_.reserve(words);
+  classes_.reserve(words);
+  offsets_.reserve(doc.sentences.size() + 1);
+  sentence_classes_.reserve(doc.sentences.size());
+  offsets_.push_back(0);
+  for (const Sentence& s : doc.sentences) {
+    std::uint32_t all = 0;
+    for (const Token& t : s.tokens) {
+      const std::size_t begin = buffer_.size();
+      std::uint64_t h = kFnvSeed;
+      const std::string& f = t.form;
+      const std::size_t n = f.size();
+      for (std::size_t i = 0; i < n; ++i) {
+        auto c = static_cast<unsigned char>(f[i]);
+        // ’ (U+2019) -> ' so "’s" and "'s" are one form.
+        if (c == 0xE2 && i + 2 < n && static_cast<unsigned char>(f[i + 1]) == 0x80 &&
+            static_cast<unsigned char>(f[i + 2]) == 0x99) {
+          c = '\'';
+          i += 2;
+        } else if (c >= 'A' && c <= 'Z') {
+          c = static_cast<unsigned char>(c - 'A' + 'a');
+        }
+        buffer_.push_back(static_cast<char>(c));
+        h = fnv_step(h, c);
+      }
+      std::string_view w(buffer_.data() + begin, buffer_.size() - begin);
+      std::uint32_t bits = table.find(h, w);
+      if (!w.empty() && ((w[0] >= '0' && w[0] <= '9') || w.starts_with("mid-"))) bits |= kDateStart;
+      if (is_capitalized(f)) bits |= kCapitalized;
+      if (may_be_quote(f)) bits |= kQuoteMark;
+      words_.push_back(w);
+      classes_.push_back(bits);
+      all |= bits;
+    }
+    offsets_.push_back(words_.size());
+    sentence_classes_.push_back(all);
+  }
 }
 
 bool is_capitalized(std::string_view form) {
@@ -147,9 +270,9 @@ bool is_close_quote(std::string_view f) {
 }
 bool is_straight_quote(std::string_view f) { return f == "\""; }
 
-bool future_tense(const std::vector<std::string>& w) {
+bool future_tense(Words w) {
   for (std::size_t i = 0; i < w.size(); ++i) {
-    const std::string& f = w[i];
+    std::string_view f = w[i];
     if (f == "will" || f == "'ll" || f == "shall" || f == "upcoming" || f == "scheduled" ||
         f == "plans" || f == "planned" || f == "expected")
       return true;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,14 +19,55 @@ std::string lower(std::string_view s);
 // apostrophes folded to ASCII so rules need one spelling.
 std::vector<std::string> lower_forms(const Sentence& s);
 
-// lower_forms of every sentence, made once per document and shared by the
-// passes.
-using LowerWords = std::vector<std::vector<std::string>>;
-LowerWords lower_words(const Document& doc);
+// Word classes the passes test, one bit each, found once per word (one
+// probe of a small hash table) so that the passes skip most words, and most
+// sentences, without comparing strings.
+enum WordClass : std::uint32_t {
+  kDateStart = 1u << 0,    // may open a date expression: month, weekday, "yesterday", "last", a number word, digits, "mid-..."
+  kSpeechVerb = 1u << 1,   // "said", "notes", "writes", ... (quotes.cpp is_speech_verb)
+  kDescriptor = 1u << 2,   // "analyst", "spokesman", ... before a name
+  kFuture = 1u << 3,       // "will", "expected", "going", ... (future_tense)
+  kAttribution = 1u << 4,  // "citing", "quoting", "according", "told", "tells", "reported", "reports"
+  kLandmark = 1u << 5,     // "air", "base", "airfield", "plant", ... continuing a landmark's name
+  kCapitalized = 1u << 6,  // is_capitalized(form)
+  kQuoteMark = 1u << 7,    // may be a quotation mark (first byte)
+};
+
+// Every sentence's word forms, lower-cased as lower_forms does, with their
+// classes; made once per document and shared by the passes. The forms are
+// views into one buffer owned by the object (not copyable or movable).
+class LowerWords {
+ public:
+  explicit LowerWords(const Document& doc);
+  LowerWords(const LowerWords&) = delete;
+  LowerWords& operator=(const LowerWords&) = delete;
+
+  std::span<const std::string_view> operator[](std::size_t sentence) const {
+    return {words_.data() + offsets_[sentence], offsets_[sentence + 1] - offsets_[sentence]};
+  }
+  std::span<const std::uint32_t> classes(std::size_t sentence) const {
+    return {classes_.data() + offsets_[sentence], offsets_[sentence + 1] - offsets_[sentence]};
+  }
+  // The classes of all the sentence's words, or-ed.
+  std::uint32_t sentence_classes(std::size_t sentence) const { return sentence_classes_[sentence]; }
+  std::size_t size() const { return sentence_classes_.size(); }
+
+ private:
+  std::string buffer_;
+  std::vector<std::string_view> words_;
+  std::vector<std::uint32_t> classes_;
+  std::vector<std::size_t> offsets_;  // sentence i's words are [offsets_[i], offsets_[i + 1])
+  std::vector<std::uint32_t> sentence_classes_;
+};
+using Words = std::span<const std::string_view>;
 
 // First letter is an upper-case letter (ASCII or a Latin capital with
 // diacritics).
 bool is_capitalized(std::string_view form);
+
+// normalize_place_name into `out` (cleared first), so a caller looking up
+// many names reuses one buffer.
+void normalize_place_name(std::string_view name, std::string& out);
 
 // Text of words [first, last] as written in the document.
 std::string span_text(const Document& doc, const Sentence& s, std::uint32_t first, std::uint32_t last);
@@ -37,11 +79,12 @@ bool is_straight_quote(std::string_view form);
 
 // True when the sentence talks about the future ("will", "is expected to",
 // "next"), which moves "on Monday" forward instead of back.
-bool future_tense(const std::vector<std::string>& lower_forms);
+bool future_tense(Words lower_forms);
 
 // The stage's passes, run by DocumentLayer::annotate.
 std::vector<TimeExpression> find_time_expressions(const Document& doc, std::uint32_t sentence,
-                                                  std::string_view publication, const std::vector<std::string>& lower);
+                                                  std::string_view publication, Words lower,
+                                                  std::span<const std::uint32_t> classes);
 std::vector<PlaceMention> find_places(const Document& doc, const Gazetteer& g, const SentenceMentions& mentions,
                                       const LowerWords& lower);
 std::vector<Quote> find_quotes(const Document& doc, const SentenceMentions& mentions, const LowerWords& lower);

@@ -46,10 +46,10 @@ DocAnnotation DocumentLayer::annotate(const Document& doc, const SentenceMention
     ann.warnings.push_back(msg);
     if (diag) diag->warning(doc.path, doc.line, msg);
   }
-  const doc_internal::LowerWords lower = doc_internal::lower_words(doc);
+  const doc_internal::LowerWords lower(doc);
   for (std::uint32_t i = 0; i < doc.sentences.size(); ++i) {
-    if (!has_dated_text(doc.sentences[i].kind)) continue;
-    auto found = doc_internal::find_time_expressions(doc, i, ann.publication.date, lower[i]);
+    if (!has_dated_text(doc.sentences[i].kind) || !(lower.sentence_classes(i) & doc_internal::kDateStart)) continue;
+    auto found = doc_internal::find_time_expressions(doc, i, ann.publication.date, lower[i], lower.classes(i));
     for (auto& t : found) ann.times.push_back(std::move(t));
   }
   if (gazetteer_) {

@@ -10,6 +10,7 @@
 
 #include "base/model_file.h"
 #include "doc/doc.h"
+#include "doc/doc_internal.h"
 #include "doc/gazetteer_format.h"
 
 namespace kestrel {
@@ -97,6 +98,12 @@ void push_key_char(std::string& out, char c) {
 
 std::string normalize_place_name(std::string_view name) {
   std::string out;
+  doc_internal::normalize_place_name(name, out);
+  return out;
+}
+
+void doc_internal::normalize_place_name(std::string_view name, std::string& out) {
+  out.clear();
   out.reserve(name.size());
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(name.data());
   const auto n = static_cast<utf8proc_ssize_t>(name.size());
@@ -155,7 +162,6 @@ std::string normalize_place_name(std::string_view name) {
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   if (!out.empty() && out.front() == ' ') out.erase(0, 1);
-  return out;
 }
 
 struct Gazetteer::Data {
@@ -286,6 +292,10 @@ PlaceKind Gazetteer::kind(std::uint32_t index) const { return static_cast<PlaceK
 std::uint32_t Gazetteer::population(std::uint32_t index) const { return data_->records[index].population; }
 std::string_view Gazetteer::country(std::uint32_t index) const {
   return std::string_view(data_->records[index].country, 3);
+}
+std::string_view Gazetteer::admin1(std::uint32_t index) const {
+  const gf::Record& r = data_->records[index];
+  return std::string_view(data_->strings).substr(r.admin_off, r.admin_len);
 }
 std::string_view Gazetteer::feature(std::uint32_t index) const {
   return data_->features[data_->records[index].feature];

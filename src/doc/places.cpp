@@ -94,13 +94,8 @@ bool is_place_filler(std::string_view w) {
          w == "southwestern" || w == "northwestern" || w == "neighbouring" || w == "neighboring" || w == "nearby";
 }
 
-// Lower-case words that may continue a landmark's name: "the Zaporizhzhia
-// nuclear power plant", "the Engels air base".
-bool is_landmark_word(std::string_view w) {
-  return w == "nuclear" || w == "power" || w == "plant" || w == "air" || w == "base" || w == "airbase" ||
-         w == "airfield" || w == "airport" || w == "international" || w == "military" || w == "steel" ||
-         w == "steelworks" || w == "bridge" || w == "npp" || w == "station";
-}
+// Lower-case words that may continue a landmark's name ("the Zaporizhzhia
+// nuclear power plant", "the Engels air base") are doc_internal::kLandmark.
 
 // Nouns that say a name is a landmark of the given GeoNames feature.
 bool landmark_noun_fits(std::string_view noun, std::string_view feature) {
@@ -157,10 +152,15 @@ std::vector<PlaceMention> doc_internal::find_places(const Document& doc, const G
                                                    const SentenceMentions& mentions, const LowerWords& lower) {
   std::vector<Candidate> cands;
   std::set<std::string> surnames;
+  std::string key;  // normalized name, reused
+  const std::string_view text(doc.text);
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     if (s.kind == SegmentKind::Caption || s.kind == SegmentKind::Bullet || s.kind == SegmentKind::Byline) continue;
-    const auto& w = lower[si];
+    if (!(lower.sentence_classes(si) & doc_internal::kCapitalized)) continue;
+    const auto w = lower[si];
+    const auto cls = lower.classes(si);
+    auto capitalized = [&](std::size_t k) { return (cls[k] & doc_internal::kCapitalized) != 0; };
     // Words that the actor stage says are people or organisations (a
     // state's name, "Beijing" for China, is still a place).
     std::vector<bool> actor(s.tokens.size(), false);
@@ -172,25 +172,30 @@ std::vector<PlaceMention> doc_internal::find_places(const Document& doc, const G
     std::size_t start_of_clause = 0;  // first word after a sentence start, quote or colon
     for (std::size_t i = 0; i < s.tokens.size(); ++i) {
       const std::string& f = s.tokens[i].form;
-      if (doc_internal::is_open_quote(f) || f == ":" || f == "-" || f == "\xE2\x80\x94" || f == "\xE2\x80\x93" ||
-          f == "\xE2\x80\xA2" || f == "(") {
-        start_of_clause = i + 1;
+      if (!capitalized(i)) {
+        // Most words are none of these; their first byte says so.
+        const auto c0 = f.empty() ? 0 : static_cast<unsigned char>(f[0]);
+        if ((c0 == ':' || c0 == '-' || c0 == '(' || c0 == 0xE2 || (cls[i] & doc_internal::kQuoteMark)) &&
+            (doc_internal::is_open_quote(f) || f == ":" || f == "-" || f == "\xE2\x80\x94" || f == "\xE2\x80\x93" ||
+             f == "\xE2\x80\xA2" || f == "("))
+          start_of_clause = i + 1;
         continue;
       }
-      if (!is_capitalized(f) || actor[i]) continue;
+      if (actor[i]) continue;
       // Longest run first.
       std::size_t best_last = 0;
       std::span<const std::uint32_t> best;
       for (std::size_t len = std::min(kMaxWords, s.tokens.size() - i); len >= 1; --len) {
         std::size_t last = i + len - 1;
-        bool landmark = is_landmark_word(w[last]);
-        if (!is_capitalized(s.tokens[last].form) && w[last] != "d.c." && !landmark) continue;
+        bool landmark = (cls[last] & doc_internal::kLandmark) != 0;
+        if (!capitalized(last) && w[last] != "d.c." && !landmark) continue;
         bool ok = true;
         for (std::size_t k = i + 1; k < last && ok; ++k)
-          ok = is_capitalized(s.tokens[k].form) || is_connector(w[k]) || s.tokens[k].form == "." ||
-               (landmark && is_landmark_word(w[k]));
+          ok = capitalized(k) || is_connector(w[k]) || s.tokens[k].form == "." ||
+               (landmark && (cls[k] & doc_internal::kLandmark));
         if (!ok) continue;
-        auto hits = g.lookup(doc.text.substr(s.tokens[i].start, s.tokens[last].end - s.tokens[i].start));
+        doc_internal::normalize_place_name(text.substr(s.tokens[i].start, s.tokens[last].end - s.tokens[i].start), key);
+        auto hits = g.lookup_key(key);
         if (!hits.empty()) {
           best = hits;
           best_last = last;
@@ -233,12 +238,12 @@ std::vector<PlaceMention> doc_internal::find_places(const Document& doc, const G
       if (parsed && c.first == c.last && s.tokens[i].upos != "PROPN" && g.kind(best[0]) == PlaceKind::City) continue;
       c.speaks = next < s.tokens.size() && is_speech_word(w[next]);
       for (std::size_t k = i, steps = 0; k > 0 && steps < 5; --k, ++steps) {
-        const std::string& p = w[k - 1];
+        std::string_view p = w[k - 1];
         if (is_locative(p)) { c.locative = true; break; }
         if (!is_place_filler(p) && !(is_capitalized(s.tokens[k - 1].form) && steps > 0)) break;
       }
       if (next + 1 < s.tokens.size() && w[next] == "," && is_capitalized(s.tokens[next + 1].form))
-        c.qualifier_key = normalize_place_name(s.tokens[next + 1].form);
+        c.qualifier_key = kestrel::normalize_place_name(s.tokens[next + 1].form);
       for (std::size_t k = next; k < s.tokens.size() && k <= next + 2; ++k) {
         if (w[k] == "airfield" || w[k] == "airbase" || w[k] == "airport" || w[k] == "base" || w[k] == "plant" ||
             w[k] == "station" || w[k] == "bridge" || w[k] == "steelworks" || w[k] == "aerodrome" || w[k] == "npp") {
@@ -273,8 +278,8 @@ std::vector<PlaceMention> doc_internal::find_places(const Document& doc, const G
       own[ci][country] += prob;
       context[country] += prob;
       if (g.kind(c.readings[r]) == PlaceKind::Admin1) {
-        Place p = g.place(c.readings[r]);
-        if (p.admin1.size() > 3) context_admin[p.country + ":" + p.admin1.substr(3)] += prob;
+        std::string_view admin1 = g.admin1(c.readings[r]);
+        if (admin1.size() > 3) context_admin[country + ":" + std::string(admin1.substr(3))] += prob;
       }
     }
   }
@@ -305,22 +310,21 @@ std::vector<PlaceMention> doc_internal::find_places(const Document& doc, const G
       // Other mentions vouch for a country; a mention never vouches for itself.
       double ctx = context[country] - own[ci][country];
       if (ctx > 0.05 && !dwarfed) score += 4.0 * std::min(1.0, ctx) + std::min(2.0, std::max(0.0, ctx - 1.0));
-      if (g.kind(idx) == PlaceKind::City) {
-        Place p = g.place(idx);
-        auto dot = p.admin1.find('.');
-        if (dot != std::string::npos) {
-          auto a = context_admin.find(country + ":" + p.admin1.substr(dot + 1));
+      if (g.kind(idx) == PlaceKind::City && !context_admin.empty()) {
+        std::string_view admin1 = g.admin1(idx);
+        auto dot = admin1.find('.');
+        if (dot != std::string_view::npos) {
+          auto a = context_admin.find(country + ":" + std::string(admin1.substr(dot + 1)));
           if (a != context_admin.end()) score += 3.0 * std::min(1.0, a->second);
         }
       }
       if (!c.qualifier_key.empty()) {
         for (std::uint32_t q : g.lookup_key(c.qualifier_key)) {
-          Place qp = g.place(q);
-          bool match = qp.country == country;
-          if (match && qp.kind == PlaceKind::Admin1) {
-            Place p = g.place(idx);
-            auto dot = p.admin1.find('.');
-            match = dot != std::string::npos && qp.admin1.size() > 3 && p.admin1.substr(dot + 1) == qp.admin1.substr(3);
+          bool match = g.country(q) == country;
+          if (match && g.kind(q) == PlaceKind::Admin1) {
+            std::string_view admin1 = g.admin1(idx), q_admin1 = g.admin1(q);
+            auto dot = admin1.find('.');
+            match = dot != std::string_view::npos && q_admin1.size() > 3 && admin1.substr(dot + 1) == q_admin1.substr(3);
           }
           if (match) { score += 8.0; break; }
         }
@@ -353,7 +357,7 @@ std::vector<PlaceMention> doc_internal::find_places(const Document& doc, const G
     bool acronym = c.first == c.last && form.size() <= 5 &&
                    std::all_of(form.begin(), form.end(), [](char ch) { return (ch >= 'A' && ch <= 'Z') || ch == '.'; });
     if (acronym && kind == PlaceKind::City && !c.dateline) continue;
-    if (c.first == c.last && is_common_capital(doc_internal::lower(s.tokens[c.first].form))) continue;
+    if (c.first == c.last && is_common_capital(lower[c.sentence][c.first])) continue;
     if (c.first == c.last && !c.locative && kind == PlaceKind::City && surnames.count(s.tokens[c.first].form)) continue;
     // A town that speaks is a person ("Jackson said"); a capital or country
     // that speaks is its government, and still names the place.

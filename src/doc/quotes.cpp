@@ -28,6 +28,8 @@ namespace {
 
 using doc_internal::is_capitalized;
 
+// The same words are doc_internal::kSpeechVerb (doc_common.cpp): keep both
+// lists alike.
 bool is_speech_verb(std::string_view w) {
   static const std::unordered_set<std::string_view> verbs = {
       "say", "says", "said", "saying", "tell", "tells", "told", "note", "notes", "noted", "believe", "believes",
@@ -91,17 +93,8 @@ bool is_org_word(std::string_view w) {
   return words.count(w) > 0;
 }
 
-// Nouns that describe a person before the name: "Political analyst Anna
-// Petrova", "Kremlin spokesman Dmitry Peskov".
-bool is_descriptor(std::string_view w) {
-  static const std::unordered_set<std::string_view> words = {
-      "analyst", "scientist", "expert", "minister", "spokesman", "spokeswoman", "spokesperson", "leader",
-      "president", "commander", "official", "journalist", "correspondent", "economist", "professor",
-      "researcher", "director", "chief", "head", "ambassador", "secretary", "mayor", "governor", "lawyer",
-      "activist", "blogger", "politician", "general", "envoy", "diplomat", "senator", "chancellor", "premier",
-      "observer", "historian", "adviser", "advisor", "candidate", "deputy", "lawmaker", "chairman", "editor"};
-  return words.count(w) > 0;
-}
+// Nouns that describe a person before the name ("Political analyst Anna
+// Petrova", "Kremlin spokesman Dmitry Peskov") are doc_internal::kDescriptor.
 
 struct Pos {
   std::uint32_t s = 0, t = 0;
@@ -157,9 +150,13 @@ class QuoteFinder {
   }
 
  private:
-  const std::string& w(std::uint32_t s, std::size_t t) const {
-    static const std::string empty;
-    return t < lw_[s].size() ? lw_[s][t] : empty;
+  std::string_view w(std::uint32_t s, std::size_t t) const {
+    auto words = lw_[s];
+    return t < words.size() ? words[t] : std::string_view();
+  }
+  bool has(std::uint32_t s, std::size_t t, std::uint32_t classes) const {
+    auto c = lw_.classes(s);
+    return t < c.size() && (c[t] & classes) != 0;
   }
   const Token& tok(Pos p) const { return doc_.sentences[p.s].tokens[p.t]; }
 
@@ -199,9 +196,19 @@ class QuoteFinder {
         }
       }
       paragraph = s.paragraph;
+      if (!(lw_.sentence_classes(si) & doc_internal::kQuoteMark)) {
+        last_token = {si, static_cast<std::uint32_t>(s.tokens.size() - 1)};
+        have_last = true;
+        continue;
+      }
       for (std::uint32_t t = 0; t < s.tokens.size(); ++t) {
         const std::string& f = s.tokens[t].form;
         Pos p{si, t};
+        if (!has(si, t, doc_internal::kQuoteMark)) {
+          last_token = p;
+          have_last = true;
+          continue;
+        }
         bool is_straight = doc_internal::is_straight_quote(f);
         if (is_straight && !stack.empty() && straight.back()) {
           if (stack.size() == 1) out.push_back({stack.front(), p, false});
@@ -273,7 +280,7 @@ class QuoteFinder {
     if (verb == 0 || verb <= floor) return std::nullopt;
     std::size_t first = verb;
     while (first > floor) {
-      const std::string& p = w(s, first - 1);
+      std::string_view p = w(s, first - 1);
       const std::string& f = doc_.sentences[s].tokens[first - 1].form;
       if (p == "," || p == ";" || p == ":" || p == "." || p == "that" || p == "which" || p == "who" ||
           doc_internal::is_open_quote(f) || doc_internal::is_close_quote(f) || p == "\xE2\x80\x93" || p == "-")
@@ -290,7 +297,7 @@ class QuoteFinder {
     std::size_t n = doc_.sentences[s].tokens.size();
     std::size_t last = start;
     while (last < n) {
-      const std::string& p = w(s, last);
+      std::string_view p = w(s, last);
       if (p == "," || p == "." || p == ";" || p == ":" || p == "in" || p == "on" || p == "at" || p == "who" ||
           p == "during" || p == "after" || p == "when" || p == "to" || p == "(" || p == "-" ||
           doc_internal::is_open_quote(doc_.sentences[s].tokens[last].form))
@@ -393,14 +400,15 @@ class QuoteFinder {
     std::vector<Quote> out;
     for (std::uint32_t s = 0; s < doc_.sentences.size(); ++s) {
       const Sentence& sent = doc_.sentences[s];
-      if (!quotable(sent)) continue;
+      constexpr std::uint32_t kMayReport = doc_internal::kSpeechVerb | doc_internal::kAttribution;
+      if (!quotable(sent) || !(lw_.sentence_classes(s) & kMayReport)) continue;
       std::size_t n = sent.tokens.size();
       for (std::size_t v = 0; v < n; ++v) {
-        if (in_quote_[s][v]) continue;
-        const std::string& verb = w(s, v);
+        if (!has(s, v, kMayReport) || in_quote_[s][v]) continue;
+        std::string_view verb = w(s, v);
         std::size_t content = 0;
         std::optional<Speaker> sp;
-        std::string verb_text = verb;
+        std::string verb_text(verb);
         if (is_speech_verb(verb) && verb != "saying" && verb != "asked" && verb != "continued") {
           // Skip a short adverbial or the addressee: "said on Monday that",
           // "told reporters that", "writes in his Telegram channel that".
@@ -468,9 +476,9 @@ class QuoteFinder {
   void find_described_people() {
     for (std::uint32_t si = 0; si < doc_.sentences.size(); ++si) {
       const Sentence& s = doc_.sentences[si];
-      if (!quotable(s)) continue;
+      if (!quotable(s) || !(lw_.sentence_classes(si) & doc_internal::kDescriptor)) continue;
       for (std::size_t t = 0; t + 2 < s.tokens.size(); ++t) {
-        if (!is_descriptor(w(si, t))) continue;
+        if (!has(si, t, doc_internal::kDescriptor)) continue;
         std::size_t e = t + 1;
         while (e < s.tokens.size() && is_capitalized(s.tokens[e].form) && !is_title(w(si, e))) ++e;
         if (e - (t + 1) < 2) continue;
@@ -547,7 +555,7 @@ class QuoteFinder {
     if (have && run_start == run_end && is_pronoun(w(sp.sentence, run_start))) have = false;
     // "David Wyss of Standard & Poor's": the person, not the firm.
     if (have && run_start > first) {
-      const std::string& before = w(sp.sentence, run_start - 1);
+      std::string_view before = w(sp.sentence, run_start - 1);
       if (before == "of" || before == "&" || before == "at" || before == "from") {
         std::size_t e = run_start - 1;
         while (e > first && !is_capitalized(sent.tokens[e - 1].form)) --e;
@@ -579,7 +587,7 @@ class QuoteFinder {
     }
     // "the expert", "he": the nearest earlier named speaker, preferring one
     // whose description shares the head noun.
-    std::string head = w(sp.sentence, last);
+    std::string head(w(sp.sentence, last));
     bool singular_reference =
         is_pronoun(head) || ((w(sp.sentence, first) == "the" || w(sp.sentence, first) == "this") &&
                              !is_plural_generic(head) && !head.ends_with("s"));
@@ -625,7 +633,8 @@ std::vector<Attribution> doc_internal::find_attributions(const Document& doc, co
   std::vector<Attribution> out;
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
-    const auto& w = lower[si];
+    const auto w = lower[si];
+    const auto cls = lower.classes(si);
     std::size_t n = w.size();
     auto capitalized_run = [&](std::size_t from) {
       std::size_t k = from;
@@ -650,7 +659,9 @@ std::vector<Attribution> doc_internal::find_attributions(const Document& doc, co
       continue;
     }
     if (s.kind != SegmentKind::Body && s.kind != SegmentKind::Title) continue;
+    if (!(lower.sentence_classes(si) & doc_internal::kAttribution)) continue;
     for (std::size_t k = 0; k < n; ++k) {
+      if (!(cls[k] & doc_internal::kAttribution)) continue;
       if ((w[k] == "citing" || w[k] == "quoting") && k + 1 < n) {
         // What is cited runs to the next punctuation: "citing Rador",
         // "citing a source in the defence ministry".
