@@ -147,17 +147,20 @@ class ClassTable {
   }
 
   std::uint32_t find(std::uint64_t h, std::string_view w) const {
-    for (std::size_t slot = h & kMask; slots_[slot].bits != 0; slot = (slot + 1) & kMask)
-      if (slots_[slot].hash == h && slots_[slot].word == w) return slots_[slot].bits;
+    const auto tag = static_cast<std::uint32_t>(h >> 32);
+    for (std::size_t slot = h & kMask; slots_[slot].word != 0; slot = (slot + 1) & kMask)
+      if (slots_[slot].tag == tag && words_[slots_[slot].word - 1] == w) return slots_[slot].bits;
     return 0;
   }
 
  private:
-  static constexpr std::size_t kSize = 2048, kMask = kSize - 1;  // ~400 words: mostly one probe
+  // ~400 words in 1,024 slots of 8 bytes: the table stays in L1 and a word
+  // that is in no class (most) costs one probe.
+  static constexpr std::size_t kSize = 1024, kMask = kSize - 1;
   struct Slot {
-    std::uint64_t hash = 0;
-    std::string_view word;
-    std::uint32_t bits = 0;
+    std::uint32_t tag = 0;    // high half of the hash
+    std::uint16_t word = 0;   // index into words_ + 1; 0 = empty
+    std::uint16_t bits = 0;
   };
 
   void add(std::uint32_t bit, std::initializer_list<std::string_view> words) {
@@ -165,14 +168,18 @@ class ClassTable {
       std::uint64_t h = kFnvSeed;
       for (char c : w) h = fnv_step(h, static_cast<unsigned char>(c));
       std::size_t slot = h & kMask;
-      while (slots_[slot].bits != 0 && slots_[slot].word != w) slot = (slot + 1) & kMask;
-      slots_[slot].hash = h;
-      slots_[slot].word = w;
-      slots_[slot].bits |= bit;
+      while (slots_[slot].word != 0 && words_[slots_[slot].word - 1] != w) slot = (slot + 1) & kMask;
+      if (slots_[slot].word == 0) {
+        words_.push_back(w);
+        slots_[slot].word = static_cast<std::uint16_t>(words_.size());
+        slots_[slot].tag = static_cast<std::uint32_t>(h >> 32);
+      }
+      slots_[slot].bits = static_cast<std::uint16_t>(slots_[slot].bits | bit);
     }
   }
 
   Slot slots_[kSize];
+  std::vector<std::string_view> words_;
 };
 
 const ClassTable& class_table() {
@@ -186,14 +193,11 @@ bool may_be_quote(std::string_view f);
 
 LowerWords::LowerWords(const Document& doc) {
   const ClassTable& table = class_table();
-  std::size_t bytes = 0, words = 0;
-  for (const Sentence& s : doc.sentences) {
-    words += s.tokens.size();
-    for (const Token& t : s.tokens) bytes += t.form.size();
-  }
-  buffer_.reserve(bytes);  // never grows below: the views stay valid
-  words_.reserve(words);
-  classes_.reserve(words);
+  // One pass over the tokens (they are large: touching them is most of the
+  // cost): forms go into the buffer, which may grow, so their places are
+  // kept as offsets and made views at the end.
+  buffer_.reserve(doc.text.size() + 64);
+  std::vector<std::uint32_t> ends;
   offsets_.reserve(doc.sentences.size() + 1);
   sentence_classes_.reserve(doc.sentences.size());
   offsets_.push_back(0);
@@ -217,17 +221,23 @@ LowerWords::LowerWords(const Document& doc) {
         buffer_.push_back(static_cast<char>(c));
         h = fnv_step(h, c);
       }
-      std::string_view w(buffer_.data() + begin, buffer_.size() - begin);
+      std::string_view w(buffer_.data() + begin, buffer_.size() - begin);  // valid until the buffer grows
       std::uint32_t bits = table.find(h, w);
       if (!w.empty() && ((w[0] >= '0' && w[0] <= '9') || w.starts_with("mid-"))) bits |= kDateStart;
       if (is_capitalized(f)) bits |= kCapitalized;
       if (may_be_quote(f)) bits |= kQuoteMark;
-      words_.push_back(w);
+      ends.push_back(static_cast<std::uint32_t>(buffer_.size()));
       classes_.push_back(bits);
       all |= bits;
     }
-    offsets_.push_back(words_.size());
+    offsets_.push_back(ends.size());
     sentence_classes_.push_back(all);
+  }
+  words_.reserve(ends.size());
+  std::uint32_t begin = 0;
+  for (std::uint32_t end : ends) {
+    words_.emplace_back(buffer_.data() + begin, end - begin);
+    begin = end;
   }
 }
 

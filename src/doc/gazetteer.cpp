@@ -176,6 +176,20 @@ struct Gazetteer::Data {
   // one probe usually finds a name, where the sorted array needs seventeen.
   std::vector<std::uint32_t> table;
   std::uint64_t mask = 0;
+  // Blocked Bloom filter over the keys' hashes (two bits in one 64-bit word
+  // of 2^15, 256 KB; about 1.5 % false positives): most names looked up in
+  // running text are no place, and the filter turns them away with one
+  // memory read instead of the table's random reads.
+  static constexpr std::uint64_t kBloomWords = std::uint64_t(1) << 15;
+  std::vector<std::uint64_t> bloom;
+  static std::uint64_t bloom_word(std::uint64_t h) { return (h >> 20) & (kBloomWords - 1); }
+  static std::uint64_t bloom_bits(std::uint64_t h) {
+    return (std::uint64_t(1) << ((h >> 40) & 63)) | (std::uint64_t(1) << ((h >> 50) & 63));
+  }
+  bool maybe(std::uint64_t h) const {
+    const std::uint64_t bits = bloom_bits(h);
+    return (bloom[bloom_word(h)] & bits) == bits;
+  }
 };
 
 Gazetteer::Gazetteer() : data_(std::make_unique<Data>()) {}
@@ -247,6 +261,8 @@ std::unique_ptr<Gazetteer> Gazetteer::from_bytes(std::string_view bytes, const s
     while (d.table[slot] != 0) slot = (slot + 1) & d.mask;
     d.table[slot] = k + 1;
   }
+  d.bloom.assign(Data::kBloomWords, 0);
+  for (const gf::Key& k : d.keys) d.bloom[Data::bloom_word(k.hash)] |= Data::bloom_bits(k.hash);
   return g;
 }
 
@@ -304,6 +320,7 @@ std::string_view Gazetteer::feature(std::uint32_t index) const {
 std::span<const std::uint32_t> Gazetteer::lookup_key(std::string_view key) const {
   const std::uint64_t h = fnv1a64(key);
   const Data& d = *data_;
+  if (!d.maybe(h)) return {};
   for (std::uint64_t slot = h & d.mask; d.table[slot] != 0; slot = (slot + 1) & d.mask) {
     const gf::Key& k = d.keys[d.table[slot] - 1];
     if (k.hash == h && std::string_view(d.strings).substr(k.key_off, k.key_len) == key)

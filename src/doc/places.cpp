@@ -16,11 +16,13 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <optional>
 #include <map>
 #include <set>
 #include <unordered_set>
 
+#include "base/model_file.h"  // fnv1a64
 #include "doc/doc.h"
 #include "doc/doc_internal.h"
 
@@ -119,7 +121,17 @@ struct Candidate {
   std::optional<std::uint32_t> landmark_noun;  // word index of "airfield", ...
   std::string noun;
   bool speaks = false;  // "Jackson said": a speaker, so a person or a government
+  double top = 0, z = 1;  // softmax of the priors: reading r is exp(prior[r] - top) / z likely
 };
+
+// How likely candidate `c` is to stand in `country`, from its priors alone
+// (the share of its readings' softmax that lies there).
+double own_share(const Gazetteer& g, const Candidate& c, std::string_view country) {
+  double sum = 0;
+  for (std::size_t r = 0; r < c.readings.size(); ++r)
+    if (g.country(c.readings[r]) == country) sum += std::exp(c.prior[r] - c.top) / c.z;
+  return sum;
+}
 
 bool is_speech_word(std::string_view w) {
   return w == "said" || w == "says" || w == "told" || w == "added" || w == "wrote" || w == "writes" ||
@@ -153,6 +165,28 @@ std::vector<PlaceMention> doc_internal::find_places(const Document& doc, const G
   std::vector<Candidate> cands;
   std::set<std::string> surnames;
   std::string key;  // normalized name, reused
+  std::vector<char> actor;  // per sentence, reused
+  // Names recur within a document ("Beijing" eight times, "The" opening
+  // every other sentence): a small direct-mapped cache of lookups answers
+  // the repeats without touching the gazetteer's (cold) memory again.
+  struct Memo {
+    std::uint64_t hash = 0;
+    std::uint8_t size = 0;
+    char key[47] = {};
+    std::span<const std::uint32_t> hits;
+  };
+  std::vector<Memo> memo(256);
+  auto lookup = [&](std::string_view k) -> std::span<const std::uint32_t> {
+    if (k.empty() || k.size() > sizeof(Memo::key)) return g.lookup_key(k);
+    const std::uint64_t h = fnv1a64(k);
+    Memo& m = memo[h & 255];
+    if (m.size == k.size() && m.hash == h && std::memcmp(m.key, k.data(), k.size()) == 0) return m.hits;
+    m.hash = h;
+    m.size = static_cast<std::uint8_t>(k.size());
+    std::memcpy(m.key, k.data(), k.size());
+    m.hits = g.lookup_key(k);
+    return m.hits;
+  };
   const std::string_view text(doc.text);
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
@@ -163,7 +197,7 @@ std::vector<PlaceMention> doc_internal::find_places(const Document& doc, const G
     auto capitalized = [&](std::size_t k) { return (cls[k] & doc_internal::kCapitalized) != 0; };
     // Words that the actor stage says are people or organisations (a
     // state's name, "Beijing" for China, is still a place).
-    std::vector<bool> actor(s.tokens.size(), false);
+    actor.assign(s.tokens.size(), 0);
     if (si < mentions.size())
       for (const ActorMention& m : mentions[si])
         if (!m.place && m.kind != "state" && m.kind != "country" && m.kind != "unresolved")
@@ -195,7 +229,7 @@ std::vector<PlaceMention> doc_internal::find_places(const Document& doc, const G
                (landmark && (cls[k] & doc_internal::kLandmark));
         if (!ok) continue;
         doc_internal::normalize_place_name(text.substr(s.tokens[i].start, s.tokens[last].end - s.tokens[i].start), key);
-        auto hits = g.lookup_key(key);
+        auto hits = lookup(key);
         if (!hits.empty()) {
           best = hits;
           best_last = last;
@@ -266,16 +300,14 @@ std::vector<PlaceMention> doc_internal::find_places(const Document& doc, const G
   // "Tripoli" mostly for Libya). Summed, this is the document's context.
   std::map<std::string, double> context;  // alpha-3 -> expected mentions
   std::map<std::string, double> context_admin;  // "USA:TX" -> expected mentions
-  std::vector<std::map<std::string, double>> own(cands.size());
   for (std::size_t ci = 0; ci < cands.size(); ++ci) {
-    const auto& c = cands[ci];
-    double top = *std::max_element(c.prior.begin(), c.prior.end());
-    double z = 0;
-    for (double p : c.prior) z += std::exp(p - top);
+    auto& c = cands[ci];
+    c.top = *std::max_element(c.prior.begin(), c.prior.end());
+    c.z = 0;
+    for (double p : c.prior) c.z += std::exp(p - c.top);
     for (std::size_t r = 0; r < c.readings.size(); ++r) {
-      double prob = std::exp(c.prior[r] - top) / z;
+      double prob = std::exp(c.prior[r] - c.top) / c.z;
       std::string country(g.country(c.readings[r]));
-      own[ci][country] += prob;
       context[country] += prob;
       if (g.kind(c.readings[r]) == PlaceKind::Admin1) {
         std::string_view admin1 = g.admin1(c.readings[r]);
@@ -308,7 +340,7 @@ std::vector<PlaceMention> doc_internal::find_places(const Document& doc, const G
       bool dwarfed = g.kind(idx) == PlaceKind::City &&
                      static_cast<double>(std::max<std::uint32_t>(g.population(idx), 1000)) * 50 < max_pop;
       // Other mentions vouch for a country; a mention never vouches for itself.
-      double ctx = context[country] - own[ci][country];
+      double ctx = context[country] - own_share(g, c, country);
       if (ctx > 0.05 && !dwarfed) score += 4.0 * std::min(1.0, ctx) + std::min(2.0, std::max(0.0, ctx - 1.0));
       if (g.kind(idx) == PlaceKind::City && !context_admin.empty()) {
         std::string_view admin1 = g.admin1(idx);
@@ -351,7 +383,7 @@ std::vector<PlaceMention> doc_internal::find_places(const Document& doc, const G
     // a country ("US", "UAE").
     bool strong = kind != PlaceKind::City || g.population(idx) >= 100000 || c.dateline;
     bool supported = c.locative || c.first != c.last || !c.qualifier_key.empty() ||
-                     (context[std::string(g.country(idx))] - own[ci][std::string(g.country(idx))] > 0.5 &&
+                     (context[std::string(g.country(idx))] - own_share(g, c, g.country(idx)) > 0.5 &&
                       g.population(idx) >= 20000);
     const std::string& form = s.tokens[c.first].form;
     bool acronym = c.first == c.last && form.size() <= 5 &&
