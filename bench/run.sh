@@ -35,6 +35,10 @@ if [ "$what" = all ] || [ "$what" = doc ]; then
   $bench places default
   echo "== issue 6: document layer (dates, places, quotes, sources) vs clean+split+tokenize, BBC corpus, one thread"
   $bench doc "$shared/corpus/bbc-news-2004-2005.jsonl" --passes 5
+  echo "== issue 6: the document layer's share of kestrel code (every stage timed, with and without it), BBC raw text"
+  $bench code "$shared/corpus/bbc-news-2004-2005.jsonl" --passes 5
+  echo "== issue 6: the same on parsed input (UD English-EWT train, gold trees: events are coded)"
+  $bench code "$shared/data/ud/en_ewt-ud-train.conllu" --passes 3
   echo "== issue 6: accuracy per kind on the document-layer test sets"
   ./build/kestrel_tests --gtest_filter='DocTestSet.*' | grep -E '\.tsv: '
 fi

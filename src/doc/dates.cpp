@@ -202,7 +202,7 @@ class Matcher {
   }
 
  private:
-  std::string_view w(std::size_t i) const { return i < w_.size() ? w_[i] : std::string_view(); }
+  std::string_view w(std::size_t i) const { return i < w_.size() ? w_[i] : std::string_view(""); }
   // The sentence speaks of the future: found on first use (most sentences
   // have no date that needs it).
   bool future() const {

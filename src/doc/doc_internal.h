@@ -51,6 +51,10 @@ class LowerWords {
   // The classes of all the sentence's words, or-ed.
   std::uint32_t sentence_classes(std::size_t sentence) const { return sentence_classes_[sentence]; }
   std::size_t size() const { return sentence_classes_.size(); }
+  // Word `t` of sentence `sentence` counted over the whole document, and the
+  // document's number of words: for per-word flags in one flat array.
+  std::size_t word_index(std::size_t sentence, std::size_t t) const { return offsets_[sentence] + t; }
+  std::size_t word_count() const { return words_.size(); }
 
  private:
   std::string buffer_;

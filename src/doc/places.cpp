@@ -285,7 +285,7 @@ std::vector<PlaceMention> doc_internal::find_places(const Document& doc, const G
           c.noun = w[k];
           break;
         }
-        if (!std::isalpha(static_cast<unsigned char>(w[k][0])) || is_capitalized(s.tokens[k].form)) break;
+        if (w[k].empty() || !std::isalpha(static_cast<unsigned char>(w[k][0])) || is_capitalized(s.tokens[k].form)) break;
       }
       std::size_t n = std::min(best.size(), kMaxReadings);
       c.readings.assign(best.begin(), best.begin() + static_cast<std::ptrdiff_t>(n));

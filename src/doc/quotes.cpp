@@ -120,8 +120,7 @@ class QuoteFinder {
   std::vector<Quote> run() {
     std::vector<Quote> out;
     std::vector<RawQuote> raw = pair_marks();
-    in_quote_.assign(doc_.sentences.size(), {});
-    for (std::size_t s = 0; s < doc_.sentences.size(); ++s) in_quote_[s].assign(doc_.sentences[s].tokens.size(), false);
+    in_quote_.assign(lw_.word_count(), 0);
     for (const RawQuote& q : raw) mark(q.open, q.close);
     // Direct quotations and, between them in text order, reported speech.
     std::vector<Quote> direct;
@@ -152,8 +151,9 @@ class QuoteFinder {
  private:
   std::string_view w(std::uint32_t s, std::size_t t) const {
     auto words = lw_[s];
-    return t < words.size() ? words[t] : std::string_view();
+    return t < words.size() ? words[t] : std::string_view("");  // "": [0] reads a NUL, as with a std::string
   }
+  bool inq(std::uint32_t s, std::size_t t) const { return in_quote_[lw_.word_index(s, t)] != 0; }
   bool has(std::uint32_t s, std::size_t t, std::uint32_t classes) const {
     auto c = lw_.classes(s);
     return t < c.size() && (c[t] & classes) != 0;
@@ -236,10 +236,12 @@ class QuoteFinder {
   }
 
   void mark(Pos open, Pos close) {
-    for (std::uint32_t s = open.s; s <= close.s && s < in_quote_.size(); ++s) {
+    for (std::uint32_t s = open.s; s <= close.s && s < doc_.sentences.size(); ++s) {
+      const std::size_t n = doc_.sentences[s].tokens.size();
+      if (n == 0) continue;
       std::uint32_t a = s == open.s ? open.t : 0;
-      std::uint32_t b = s == close.s ? close.t : static_cast<std::uint32_t>(in_quote_[s].size() - 1);
-      for (std::uint32_t t = a; t <= b && t < in_quote_[s].size(); ++t) in_quote_[s][t] = true;
+      std::uint32_t b = s == close.s ? close.t : static_cast<std::uint32_t>(n - 1);
+      for (std::uint32_t t = a; t <= b && t < n; ++t) in_quote_[lw_.word_index(s, t)] = 1;
     }
   }
 
@@ -354,7 +356,7 @@ class QuoteFinder {
       std::uint32_t s = r.open.s;
       std::size_t o = r.open.t;
       for (std::size_t v = o; v-- > 0;) {
-        if (in_quote_[s][v]) break;
+        if (inq(s, v)) break;
         if (is_speech_verb(w(s, v))) {
           if (auto sp = subject_before(s, v, 0)) {
             q.verb = w(s, v);
@@ -382,7 +384,7 @@ class QuoteFinder {
         const Sentence& prev = doc_.sentences[ps];
         if (!prev.tokens.empty() && w(ps, prev.tokens.size() - 1) == ":") {
           for (std::size_t v = 0; v < prev.tokens.size(); ++v)
-            if (is_speech_verb(w(ps, v)) && !in_quote_[ps][v]) {
+            if (is_speech_verb(w(ps, v)) && !inq(ps, v)) {
               if (auto sp = subject_before(ps, v, 0)) {
                 q.verb = w(ps, v);
                 q.speaker = *sp;
@@ -404,7 +406,7 @@ class QuoteFinder {
       if (!quotable(sent) || !(lw_.sentence_classes(s) & kMayReport)) continue;
       std::size_t n = sent.tokens.size();
       for (std::size_t v = 0; v < n; ++v) {
-        if (!has(s, v, kMayReport) || in_quote_[s][v]) continue;
+        if (!has(s, v, kMayReport) || inq(s, v)) continue;
         std::string_view verb = w(s, v);
         std::size_t content = 0;
         std::optional<Speaker> sp;
@@ -414,7 +416,7 @@ class QuoteFinder {
           // "told reporters that", "writes in his Telegram channel that".
           std::size_t k = v + 1;
           while (k < n && k <= v + 6 && w(s, k) != "that" && w(s, k) != "." && w(s, k) != ":" &&
-                 !doc_internal::is_open_quote(sent.tokens[k].form) && !in_quote_[s][k])
+                 !doc_internal::is_open_quote(sent.tokens[k].form) && !inq(s, k))
             ++k;
           if (k < n && w(s, k) == "that" && k + 1 < n) content = k + 1;
           // "Experts say the economy will shrink": no "that", but a clause
@@ -453,7 +455,7 @@ class QuoteFinder {
         }
         // The clause runs to the end of the sentence or to a quotation.
         std::size_t end = content;
-        while (end < n && !in_quote_[s][end]) ++end;
+        while (end < n && !inq(s, end)) ++end;
         while (end > content && (w(s, end - 1) == "." || w(s, end - 1) == ":" || w(s, end - 1) == ",")) --end;
         if (end <= content) continue;
         Quote q;
@@ -608,7 +610,7 @@ class QuoteFinder {
   const Document& doc_;
   const SentenceMentions& mentions_;
   const doc_internal::LowerWords& lw_;
-  std::vector<std::vector<bool>> in_quote_;
+  std::vector<char> in_quote_;  // per word of the document (LowerWords::word_index)
   std::vector<Person> people_;
   bool pending_continue_ = false;
 };
