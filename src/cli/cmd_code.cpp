@@ -66,6 +66,7 @@ struct CodeJob {
   bool annotated = false;    // tagged and parsed by our model
   std::vector<std::vector<ActorMention>> mentions;
   std::vector<Event> events;
+  DocAnnotation ann;  // document layer: dates, places, quotes, sources
 };
 
 // The readable view: every sentence with its kind, paragraph and byte span,
@@ -227,6 +228,9 @@ Action add_code_command(CLI::App& app) {
       }
       job.mentions = matcher->match(doc);
       job.events = coder->code_document(doc, job.mentions);
+      // Dates, places, quotes, sources (DocumentLayer is thread-safe; its
+      // warnings are reported in input order by emit).
+      job.ann = doc_layer.annotate(doc, job.mentions);
     };
     // The calling thread, in input order: diagnostics, document layer, store, output.
     auto emit = [&](CodeJob& job) {
@@ -249,8 +253,9 @@ Action add_code_command(CLI::App& app) {
       }
       const auto& mentions = job.mentions;
       const auto& events = job.events;
-      // Dates, places, quotes, sources; warns when the document has no date anywhere.
-      const DocAnnotation ann = doc_layer.annotate(doc, mentions, &diag);
+      // The document layer's warnings: a document with no date anywhere.
+      const DocAnnotation& ann = job.ann;
+      for (const std::string& w : ann.warnings) diag.warning(doc.path, doc.line, w);
       // --- event store ---
       if (store) {
         AddResult added;
