@@ -1,6 +1,7 @@
 #include "base/model_file.h"
 
 #include <unistd.h>
+#include <zstd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -13,6 +14,7 @@ namespace {
 
 constexpr char kMagic[8] = {'K', 'E', 'S', 'T', 'R', 'E', 'L', '\x7f'};
 constexpr std::uint32_t kContainerVersion = 1;
+constexpr std::uint32_t kCompressedContainerVersion = 2;
 
 std::string read_whole_file(const std::string& path, bool& ok) {
   std::ifstream in(path, std::ios::binary);
@@ -49,14 +51,28 @@ bool write_model_file(const std::string& path, const ModelFile& model, std::stri
     payload.u64(bytes.size());
     payload.raw(bytes.data(), bytes.size());
   }
+  std::string stored = payload.take();
+  const std::uint64_t raw_size = stored.size();
+  if (model.compression_level > 0) {
+    std::string packed(ZSTD_compressBound(stored.size()), '\0');
+    const std::size_t z =
+        ZSTD_compress(packed.data(), packed.size(), stored.data(), stored.size(), model.compression_level);
+    if (ZSTD_isError(z)) {
+      error = path + ": cannot compress: " + ZSTD_getErrorName(z);
+      return false;
+    }
+    packed.resize(z);
+    stored = std::move(packed);
+  }
   ByteWriter file;
   file.raw(kMagic, sizeof kMagic);
-  file.u32(kContainerVersion);
+  file.u32(model.compression_level > 0 ? kCompressedContainerVersion : kContainerVersion);
   file.str(model.kind);
   file.u32(model.version);
-  file.u64(payload.bytes().size());
-  file.u64(fnv1a64(payload.bytes()));
-  file.raw(payload.bytes().data(), payload.bytes().size());
+  file.u64(stored.size());
+  file.u64(fnv1a64(stored));
+  if (model.compression_level > 0) file.u64(raw_size);
+  file.raw(stored.data(), stored.size());
 
   // Write to a temporary name and rename, so a crash never leaves a
   // half-written model where a good one was.
@@ -94,7 +110,7 @@ std::optional<ModelFile> parse_model_file(std::string_view bytes, const std::str
   }
   ByteReader in(bytes.substr(sizeof kMagic));
   const std::uint32_t container = in.u32();
-  if (in.failed() || container != kContainerVersion) {
+  if (in.failed() || (container != kContainerVersion && container != kCompressedContainerVersion)) {
     error = name + ": unsupported model container version " + std::to_string(container);
     return std::nullopt;
   }
@@ -103,6 +119,8 @@ std::optional<ModelFile> parse_model_file(std::string_view bytes, const std::str
   model.version = in.u32();
   const std::uint64_t size = in.u64();
   const std::uint64_t checksum = in.u64();
+  const bool compressed = container == kCompressedContainerVersion;
+  const std::uint64_t raw_size = compressed ? in.u64() : 0;
   if (in.failed()) {
     error = name + ": truncated model header";
     return std::nullopt;
@@ -122,10 +140,25 @@ std::optional<ModelFile> parse_model_file(std::string_view bytes, const std::str
             " (payload " + std::to_string(in.remaining()) + " bytes, header says " + std::to_string(size) + ")";
     return std::nullopt;
   }
-  const std::string_view payload = bytes.substr(bytes.size() - size);
+  std::string_view payload = bytes.substr(bytes.size() - size);
   if (fnv1a64(payload) != checksum) {
     error = name + ": model file is corrupt (checksum mismatch)";
     return std::nullopt;
+  }
+  std::string unpacked;
+  if (compressed) {
+    const unsigned long long frame = ZSTD_getFrameContentSize(payload.data(), payload.size());
+    if (frame != raw_size || raw_size > (std::uint64_t{1} << 34)) {
+      error = name + ": compressed payload does not match its header";
+      return std::nullopt;
+    }
+    unpacked.resize(raw_size);
+    const std::size_t z = ZSTD_decompress(unpacked.data(), unpacked.size(), payload.data(), payload.size());
+    if (ZSTD_isError(z) || z != raw_size) {
+      error = name + ": compressed payload is corrupt";
+      return std::nullopt;
+    }
+    payload = unpacked;
   }
   ByteReader sections(payload);
   const std::uint32_t count = sections.u32();

@@ -10,6 +10,9 @@
 //   8 bytes   FNV-1a 64 checksum of the payload
 //   payload   a sequence of named sections: u32 name length, name,
 //             u64 size, bytes
+// Container version 2 is the same with the payload compressed: after the
+// checksum (of the compressed bytes) comes the u64 size of the payload
+// uncompressed, then one zstd frame.
 // A file of the wrong kind, a newer version, a truncated file or one whose
 // checksum fails is refused with a message naming the file; nothing crashes.
 #pragma once
@@ -102,6 +105,8 @@ struct ModelFile {
   std::string kind;
   std::uint32_t version = 0;
   std::map<std::string, std::string> sections;  // name -> bytes
+  // zstd level for write_model_file (0 = store uncompressed, container 1).
+  int compression_level = 0;
 };
 
 // Writes atomically (temporary file + rename). Returns false and sets `error`.

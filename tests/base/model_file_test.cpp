@@ -85,6 +85,28 @@ TEST(ModelFile, RefusesTruncatedAndCorruptFiles) {
   EXPECT_FALSE(read_model_file(temp_path("missing.kmodel"), "parser", 1, 3, error));
 }
 
+TEST(ModelFile, CompressedFilesRoundTripAndRefuseDamage) {
+  const std::string path = temp_path("compressed.kmodel");
+  ModelFile m = sample();
+  m.sections["big"] = std::string(100000, 'x');  // compresses to almost nothing
+  m.compression_level = 3;
+  std::string error;
+  ASSERT_TRUE(write_model_file(path, m, error)) << error;
+  const std::string bytes = file_bytes(path);
+  std::remove(path.c_str());
+  EXPECT_LT(bytes.size(), 10000u);
+  auto loaded = parse_model_file(bytes, "m", "parser", 1, 3, error);
+  ASSERT_TRUE(loaded) << error;
+  EXPECT_EQ(loaded->sections.at("big"), std::string(100000, 'x'));
+  EXPECT_EQ(loaded->sections.at("labels"), "nsubj\nobj");
+  for (std::size_t n = 0; n < bytes.size(); ++n)
+    EXPECT_FALSE(parse_model_file(std::string_view(bytes).substr(0, n), "m", "parser", 1, 3, error)) << n;
+  std::string flipped = bytes;
+  flipped[flipped.size() - 5] ^= 0x11;
+  EXPECT_FALSE(parse_model_file(flipped, "m", "parser", 1, 3, error));
+  EXPECT_NE(error.find("checksum"), std::string::npos) << error;
+}
+
 TEST(ByteReader, OverrunFailsClosed) {
   ByteReader r(std::string_view("\x05\x00\x00\x00" "ab", 6));
   EXPECT_EQ(r.str(), "");
