@@ -3,6 +3,7 @@
 #   bash bench/run.sh            all benchmarks
 #   bash bench/run.sh text       only the text stage (issue 2)
 #   bash bench/run.sh doc        only the document layer (issue 6)
+#   bash bench/run.sh actors     only the actor dictionaries and matcher (issue 4)
 #   bash bench/run.sh nlp        only the tagger, lemmatizer and parser (issue 3;
 #                                model: KESTREL_NLP_MODEL, default data/models/nlp.kmodel)
 # Needs ../shared (UD treebanks, BBC corpus); set KESTREL_SHARED to override.
@@ -59,4 +60,17 @@ if [ "$what" = all ] || [ "$what" = nlp ]; then
     /usr/bin/time -f "%e s wall, %M KB peak memory" $bin parse --model "$model" -j 1 \
       "$shared/data/ud/en_ewt-ud-train.conllu" >/dev/null
   fi
+fi
+
+if [ "$what" = all ] || [ "$what" = actors ]; then
+  echo "== issue 4: dictionary coverage"
+  $bin dict check
+  echo "== issue 4: PLOVER dev actors (right country/IGO code; right sector where gold gives one)"
+  $bin eval actors --gold "$shared/data/gold/plover-gsr-dev.jsonl" | grep -vE '^ *missed'
+  if [ -f data/models/nlp.kmodel ]; then
+    echo "-- the same with our tagger and parser"
+    $bin eval actors --parse --gold "$shared/data/gold/plover-gsr-dev.jsonl" | grep -vE '^ *missed' || true
+  fi
+  echo "== issue 4: dictionary load + compile, and matching speed over the BBC corpus (tokens, one thread)"
+  $bench actors "$shared/corpus/bbc-news-2004-2005.jsonl" --passes 5
 fi

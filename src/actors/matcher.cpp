@@ -743,7 +743,15 @@ class Reader {
       if (c.agent != kNone && !c.agent_plural && !c.modifier() && !c.has_people() && c.first == c.last) {
         const Agent& a = impl_.agents[c.agent];
         bool modifier_use = false;
-        if (parsed_) modifier_use = upos(c.first) == "ADJ";
+        // Taggers often call a noun like "official" or "militant" an
+        // adjective; it only modifies when it hangs from a common noun
+        // ("military products"); before a name it is a title ("British
+        // militant Haroon Aswad").
+        if (parsed_) {
+          const int h = toks_[c.first].head;
+          const bool before_name = h > 0 && static_cast<std::uint32_t>(h) <= n_ && upos(static_cast<std::uint32_t>(h - 1)) == "PROPN";
+          modifier_use = upos(c.first) == "ADJ" && toks_[c.first].deprel == "amod" && !before_name;
+        }
         else if (a.adjective_like && c.last + 1 < n_) {
           std::uint32_t nx = c.last + 1;
           modifier_use = info_[nx].shape == kLower && !is(nx, kFunctionWord) && !ends_with(key(nx), "ed") &&

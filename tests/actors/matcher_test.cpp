@@ -431,6 +431,65 @@ TEST_F(Matcher, BareAgentsTakeTheDocumentsCountry) {
   EXPECT_EQ(code_of(run("The opposition protested.", "2023-02-28", no_context), "opposition"), "---OPP");
 }
 
+// ---------------------------------------------------------------- parsed input
+
+// Tags and tree given by hand (as a parser would): each word's UPOS, head
+// and relation.
+struct ParsedWord {
+  const char* form;
+  const char* upos;
+  int head;
+  const char* deprel;
+};
+
+std::vector<ActorMention> run_parsed(const ActorMatcher& matcher, const std::vector<ParsedWord>& words) {
+  Document doc;
+  doc.id = "p";
+  doc.date = "2023-02-28";
+  Sentence s;
+  for (const ParsedWord& w : words) {
+    if (!doc.text.empty()) doc.text += ' ';
+    Token t;
+    t.form = w.form;
+    t.lemma = w.form;
+    t.upos = w.upos;
+    t.head = w.head;
+    t.deprel = w.deprel;
+    t.start = static_cast<std::uint32_t>(doc.text.size());
+    doc.text += w.form;
+    t.end = static_cast<std::uint32_t>(doc.text.size());
+    s.tokens.push_back(t);
+  }
+  s.start = 0;
+  s.end = static_cast<std::uint32_t>(doc.text.size());
+  doc.sentences.push_back(s);
+  std::vector<ActorMention> all;
+  for (auto& ms : matcher.match(doc))
+    for (auto& m : ms) all.push_back(std::move(m));
+  return all;
+}
+
+// Taggers often call "official" an adjective; only as a modifier of a common
+// noun ("military products") is it no actor.
+TEST_F(Matcher, AgentNounsTaggedAsAdjectivesStillCount) {
+  auto ms = run_parsed(*matcher_, {{"A", "DET", 3, "det"},
+                                   {"Chinese", "ADJ", 3, "amod"},
+                                   {"official", "ADJ", 4, "nsubj"},
+                                   {"spoke", "VERB", 0, "root"}});
+  EXPECT_EQ(code_of(ms, "Chinese official"), "CHNGOV");
+  ms = run_parsed(*matcher_, {{"Zambia", "PROPN", 2, "nsubj"},
+                              {"extradited", "VERB", 0, "root"},
+                              {"Russian", "ADJ", 5, "amod"},
+                              {"general", "ADJ", 5, "amod"},
+                              {"Ivanov", "PROPN", 2, "obj"}});
+  EXPECT_EQ(code_of(ms, "Russian general Ivanov"), "RUSMIL");
+  ms = run_parsed(*matcher_, {{"They", "PRON", 2, "nsubj"},
+                              {"held", "VERB", 0, "root"},
+                              {"general", "ADJ", 4, "amod"},
+                              {"elections", "NOUN", 2, "obj"}});
+  EXPECT_EQ(find(ms, "general"), nullptr);
+}
+
 // ---------------------------------------------------------------- odd input
 
 TEST_F(Matcher, SurvivesOddInput) {
