@@ -36,6 +36,11 @@ Action add_train_command(CLI::App& app) {
   cmd->add_option("--parser-epochs", opts->nlp.parser_epochs, "Parser training epochs")
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
+  cmd->add_option("--parser-beam", opts->nlp.parser_beam,
+                  "Parser beam width: 1 = greedy; above 1 the parser is trained globally with that beam (slower to "
+                  "train and to run, more accurate); kept in the model")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
   cmd->add_option("--jackknife", opts->nlp.jackknife_folds,
                   "Folds for the parser's predicted training tags (0 or 1 = gold tags)")
       ->check(CLI::Range(0, 100))

@@ -169,6 +169,18 @@ TEST_F(NlpCli, TrainIsReproducibleWithTheSameSeed) {
   EXPECT_EQ(a.out, b.out);
 }
 
+TEST_F(NlpCli, TrainWithABeamGivesAWorkingModel) {
+  const std::string beam = dir_->file("beam.kmodel");
+  auto r = run("train --train " + treebank_ + " --out " + beam +
+               " --tagger-epochs 4 --lemmatizer-epochs 2 --parser-epochs 4 --jackknife 0 --min-weight 0"
+               " --wordnet '' --parser-beam 4");
+  ASSERT_EQ(r.exit_code, 0);
+  auto parsed = run("parse --model " + beam + " " + raw_);
+  ASSERT_EQ(parsed.exit_code, 0);
+  expect_trees(words_of(parsed.out));
+  EXPECT_EQ(run("train --train " + treebank_ + " --out " + beam + " --parser-beam 0").exit_code, 2);
+}
+
 TEST(NlpCliTrain, UsageAndInputErrors) {
   testing::TempDir dir;
   // No --out (and no `sentences`): usage.
