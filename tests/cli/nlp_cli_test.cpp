@@ -7,7 +7,10 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <sstream>
 #include <string>
@@ -316,6 +319,43 @@ TEST(NlpCliModel, TheShippedModelIsUsedByDefault) {
   expect_trees(words_of(parse.out));
   EXPECT_EQ(code.exit_code, 0) << code.out.substr(0, 500);
   EXPECT_NE(code.out.find("# tagged and parsed by the NLP model"), std::string::npos);
+}
+
+// The shipped model's CoNLL-U of the bundled example, kept in
+// tests/cli/golden/: any change to the model or the pipeline before it shows
+// here. After a deliberate change (a new model), rewrite it with
+//   KESTREL_UPDATE_GOLDEN=1 ./build/kestrel_tests --gtest_filter='NlpCliGolden.*'
+// and review the diff.
+TEST(NlpCliGolden, ExampleArticleParseMatchesTheGolden) {
+  if (!shipped_model_present()) GTEST_SKIP() << "data/models/nlp.kmodel is not there yet";
+  const std::string golden = std::string(KESTREL_SOURCE_DIR) + "/tests/cli/golden/000_52d312ab3d952ff2.conllu";
+  auto r = run("parse --offsets " + kExample);
+  ASSERT_EQ(r.exit_code, 0);
+  if (std::getenv("KESTREL_UPDATE_GOLDEN")) {
+    std::filesystem::create_directories(std::filesystem::path(golden).parent_path());
+    std::ofstream(golden, std::ios::binary) << r.out;
+    GTEST_SKIP() << "rewrote " << golden;
+  }
+  if (!std::filesystem::exists(golden))
+    GTEST_SKIP() << "no golden yet: KESTREL_UPDATE_GOLDEN=1 ./build/kestrel_tests --gtest_filter='NlpCliGolden.*'";
+  std::ifstream in(golden, std::ios::binary);
+  const std::string expected((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (r.out == expected) return;
+  std::istringstream a(expected), b(r.out);
+  std::string la, lb;
+  int line = 0;
+  bool reported = false;
+  while (!reported) {
+    ++line;
+    const bool more_a = static_cast<bool>(std::getline(a, la)), more_b = static_cast<bool>(std::getline(b, lb));
+    if (!more_a && !more_b) break;
+    if (la != lb || more_a != more_b) {
+      ADD_FAILURE() << golden << ":" << line << " differs (regenerate it after a deliberate change):\n  golden: "
+                    << (more_a ? la : "<end>") << "\n  now:    " << (more_b ? lb : "<end>");
+      reported = true;
+    }
+  }
+  if (!reported) ADD_FAILURE() << golden << " differs from the output (line endings)";
 }
 
 // ------------------------------------------------------------------ eval parse
