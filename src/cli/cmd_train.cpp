@@ -41,6 +41,34 @@ Action add_train_command(CLI::App& app) {
                   "train and to run, more accurate); kept in the model")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
+  cmd->add_option("--parsers", opts->nlp.parsers,
+                  "Parsers to train, comma-separated: l2r or r2l, each with an optional beam (l2r:b4); several "
+                  "make an ensemble (more accurate, slower)")
+      ->check(CLI::Validator(
+          [](std::string& spec) -> std::string {
+            std::size_t items = 0;
+            std::size_t pos = 0;
+            while (true) {
+              const std::size_t comma = spec.find(',', pos);
+              const std::string item = spec.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+              ++items;
+              const std::string direction = item.substr(0, 3);
+              const std::string beam = item.size() > 3 ? item.substr(3) : std::string();
+              const bool beam_ok = beam.empty() || (beam.size() >= 3 && beam.compare(0, 2, ":b") == 0 &&
+                                                    beam.find_first_not_of("0123456789", 2) == std::string::npos);
+              if ((direction != "l2r" && direction != "r2l") || !beam_ok)
+                return "parser '" + item + "': expected l2r or r2l, optionally with a beam (l2r:b4)";
+              if (comma == std::string::npos) break;
+              pos = comma + 1;
+            }
+            if (items > 8) return "between one and eight parsers, please";
+            return {};
+          },
+          "SPEC"))
+      ->capture_default_str();
+  cmd->add_option("-j,--threads", opts->nlp.threads, "Parsers trained at the same time (the model does not depend on it)")
+      ->check(CLI::Range(1u, 64u))
+      ->capture_default_str();
   cmd->add_option("--jackknife", opts->nlp.jackknife_folds,
                   "Folds for the parser's predicted training tags (0 or 1 = gold tags)")
       ->check(CLI::Range(0, 100))

@@ -184,6 +184,23 @@ TEST_F(NlpCli, TrainWithABeamGivesAWorkingModel) {
   EXPECT_EQ(run("train --train " + treebank_ + " --out " + beam + " --parser-beam 0").exit_code, 2);
 }
 
+TEST_F(NlpCli, TrainAnEnsembleOfParsers) {
+  const std::string ensemble = dir_->file("ensemble.kmodel");
+  auto r = run("train --train " + treebank_ + " --out " + ensemble +
+               " --tagger-epochs 4 --lemmatizer-epochs 2 --parser-epochs 4 --jackknife 0 --min-weight 0"
+               " --wordnet '' --parsers l2r,r2l:b2 -j 2");
+  ASSERT_EQ(r.exit_code, 0);
+  auto parsed = run("parse -j 2 --model " + ensemble + " " + raw_);
+  ASSERT_EQ(parsed.exit_code, 0);
+  expect_trees(words_of(parsed.out));
+  // A malformed list is a usage error, before any training.
+  for (const char* bad : {"x2y", "l2r:b", "l2r,,r2l", "l2r:b4x"}) {
+    r = run("train --train " + treebank_ + " --out " + ensemble + " --parsers " + bad, true);
+    EXPECT_EQ(r.exit_code, 2) << bad;
+    EXPECT_NE(r.out.find("--parsers"), std::string::npos) << r.out;
+  }
+}
+
 TEST(NlpCliTrain, UsageAndInputErrors) {
   testing::TempDir dir;
   // No --out (and no `sentences`): usage.
