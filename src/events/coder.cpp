@@ -70,6 +70,24 @@ bool accusatory_verb(std::string_view l) { return one_of(l, {"claim", "allege", 
 // Report verbs that deny their clause ("denied that it had attacked").
 bool denying_report(std::string_view l) { return one_of(l, {"deny", "refute", "dismiss"}); }
 
+// Mishaps and natural events: what they kill or destroy was not done by
+// whoever their modifiers name ("victims of the Malaysia Airlines crash").
+bool incident_noun(std::string_view l) {
+  return one_of(l, {"crash", "accident", "collision", "derailment", "disaster", "earthquake", "quake", "flood",
+                    "flooding", "storm", "hurricane", "typhoon", "cyclone", "tornado", "landslide", "avalanche",
+                    "blaze", "wildfire", "drought", "famine", "epidemic", "outbreak", "heatwave",
+                    "stampede", "collapse", "malfunction", "failure", "tsunami", "eruption"});
+}
+
+// Weapons and other instruments that stand as the "by" agent of a passive
+// ("downed by a missile fired by rebels"): whoever used them is the agent.
+bool instrument_noun(std::string_view l) {
+  return one_of(l, {"missile", "rocket", "bomb", "shell", "mortar", "grenade", "mine", "landmine", "drone",
+                    "bullet", "shot", "device", "explosive", "car bomb", "projectile", "torpedo", "artillery",
+                    "gunfire", "fire", "weapon", "gun", "rifle", "tank", "vehicle", "truck", "car", "jet",
+                    "warplane", "aircraft", "plane", "helicopter"});
+}
+
 // Code roots (two digits) with their special treatments.
 bool reciprocal_code(std::string_view code) {
   std::string_view r = root_of(code);
@@ -178,11 +196,20 @@ class SentenceCoder {
   bool case_is(int x, std::string_view word) const {
     for (int c : t_.kids(x))
       if ((rel(c) == Rel::Case || rel(c) == Rel::Mark) && lemma(c) == word) return true;
+    // A preposition misattached to the phrase's first modifier ("by a
+    // [surface]-to-air missile": "by" hangs on "surface").
+    for (int c : t_.kids(x)) {
+      if (rel(c) != Rel::Compound && rel(c) != Rel::Amod) continue;
+      for (int k : t_.kids(c))
+        if (rel(k) == Rel::Case && k < c && lemma(k) == word && t_.child(x, Rel::Case) < 0) return true;
+    }
     return false;
   }
   void add_stems(std::size_t i);
   bool passive(int x) const;
   void subjects_of(int x, std::vector<int>& out, int guard = 0) const;
+  int instrument_user(int noun) const;
+  std::string event_place_country(const Candidate& c) const;
   void objects_of(int x, std::vector<int>& out) const;
   void agents_of_noun(int x, std::vector<int>& out) const;
   bool has_mention(int x) const;
@@ -316,7 +343,9 @@ void SentenceCoder::subjects_of(int x, std::vector<int>& out, int guard) const {
   if (passive(x)) {
     for (int c : t_.kids(x))
       if (rel(c) == Rel::OblAgent || ((rel(c) == Rel::Obl || rel(c) == Rel::Nmod) && case_is(c, "by"))) {
-        out.push_back(c);
+        // "blown up by a missile fired by rebels": the instrument's user.
+        int user = has_mention(c) || !instrument_noun(lemma(c)) ? -1 : instrument_user(c);
+        out.push_back(user >= 0 ? user : c);
         return;
       }
     // "killed in Israeli shelling": the attack's own agent, when a named
@@ -398,6 +427,20 @@ void SentenceCoder::subjects_of(int x, std::vector<int>& out, int guard) const {
     default:
       return;
   }
+}
+
+// The "by" agent of a participle on an instrument noun ("a missile
+// (believed to be) fired by rebels"), or -1.
+int SentenceCoder::instrument_user(int noun) const {
+  for (int k : t_.kids(noun)) {
+    if (rel(k) != Rel::Acl) continue;
+    for (int x = k, guard = 0; x >= 0 && guard < 4; ++guard) {
+      for (int a : t_.kids(x))
+        if (rel(a) == Rel::OblAgent || ((rel(a) == Rel::Obl || rel(a) == Rel::Nmod) && case_is(a, "by"))) return a;
+      x = t_.child(x, Rel::Xcomp);
+    }
+  }
+  return -1;
 }
 
 void SentenceCoder::objects_of(int x, std::vector<int>& out) const {
@@ -711,14 +754,23 @@ void SentenceCoder::coordinated_modifiers(int h, std::vector<EventActor>& out, s
   if (from >= out.size()) return;
   const EventActor found = out[from];
   auto inside = [&](int x) { return static_cast<int>(found.first) <= x && x <= static_cast<int>(found.last); };
+  auto seen = [&](const std::string& country) {
+    for (std::size_t i = from; i < out.size(); ++i)
+      if (out[i].country == country) return true;
+    return false;
+  };
   for (int c : t_.kids(h)) {
     if (rel(c) != Rel::Compound && rel(c) != Rel::Amod) continue;
     if (inside(c)) {
       // The covered modifier may head the coordination: "British and US activists".
       for (int k : t_.kids(c)) {
         if (rel(k) != Rel::Conj || inside(k)) continue;
+        // The conjunct may be a mention of its own with the head noun's
+        // sector ("US and British activists" parsed as US <-conj- British:
+        // "British activists" is GBROPP): its country counts.
         for (const ActorMention& m : mentions_)
-          if (static_cast<int>(m.head) == k && !m.country.empty() && m.code.size() <= 3) {
+          if ((static_cast<int>(m.head) == k || (static_cast<int>(m.first) == k && m.last > m.first)) &&
+              !m.country.empty() && usable(m, true) && !seen(m.country)) {
             EventActor a = found;
             a.code = m.country + found.sector;
             a.country = m.country;
@@ -832,6 +884,10 @@ bool SentenceCoder::resolve(int h, std::vector<EventActor>& out, const char* rol
     }
     return false;
   }
+  // A mishap is nobody's act: "killed by the Malaysia Airlines crash" has
+  // no agent (its modifiers name what crashed, not who killed).
+  if (!weak && t_.pos[u(h)] == Pos::Noun && incident_noun(lemma(h)) && std::string_view(role) != "location")
+    return false;
   // Search the argument's phrase, nearest first.
   std::vector<std::pair<int, int>> queue{{h, 0}};
   const ActorMention* found = nullptr;
@@ -1020,14 +1076,44 @@ void SentenceCoder::infer_target(const Candidate& c, const std::string& code, st
       }
       if (scene) continue;
     }
+    // Not the scene: a place inside what the predicate is about counts
+    // ("sorrow for the shootings in South Carolina" -> USA), a place the
+    // complement itself names does not ("concern for Beijing" names it as
+    // an actor anyway).
+    const bool deep_place = !places && idx_.compiled[c.m.pattern].target.role == SlotRole::None && t_.nominal(x) && head(x) >= 0 && locative(x) &&
+                            std::find(c.m.used.begin(), c.m.used.end(), head(x)) == c.m.used.end();
     for (const ActorMention& m : mentions_) {
-      if (!usable(m, places) || !strong_mention(m)) continue;
+      if (!usable(m, places || deep_place) || !strong_mention(m)) continue;
       if (static_cast<int>(m.head) != x && !(static_cast<int>(m.first) <= x && x <= static_cast<int>(m.last))) continue;
       if (!(m.last < exclude_first || m.first > exclude_last)) continue;
       out.push_back(actor_from(m, "inferred"));
       return;
     }
   }
+}
+
+// The country of the place where a predicate happened: a place mention
+// reached from the predicate's phrase through a locative ("in", "at",
+// "near" ...) and nothing but the phrase; empty when there is none.
+std::string SentenceCoder::event_place_country(const Candidate& c) const {
+  std::vector<int> list;
+  std::vector<char> mark;
+  compute_region(c.m.anchor, list, mark);
+  for (const ActorMention& m : mentions_) {
+    if (m.country.empty() || !m.sector.empty() || !usable(m, true)) continue;
+    int x = static_cast<int>(m.head);
+    if (x < 0 || x >= t_.n || !mark[u(x)]) continue;
+    // A named place ("the Gaza Strip"), not a country adjective ("Israeli
+    // shelling" says who shelled, not where).
+    if (!m.place && t_.pos[u(x)] != Pos::Propn) continue;
+    bool through_locative = false;
+    for (int y = x, guard = 0; y >= 0 && y != c.m.anchor && guard < 16; y = head(y), ++guard) {
+      if (!mark[u(y)]) break;
+      if (locative(y) && !violent_noun(y)) through_locative = true;
+    }
+    if (through_locative) return m.country;
+  }
+  return {};
 }
 
 void SentenceCoder::place_target(const Candidate& c, std::vector<EventActor>& out) const {
@@ -1163,6 +1249,24 @@ void SentenceCoder::build_events(Candidate& c) {
       sources.size() <= 1) {
     std::uint32_t ef = sources.empty() ? 1u : sources.front().first, el = sources.empty() ? 0u : sources.front().last;
     infer_target(c, code, ef, el, targets);
+  }
+  // Victims with no country of their own ("four children were killed in
+  // shelling in the east of the Gaza Strip") belong to the place where they
+  // were hit; a named place beats the document's dominant country.
+  if (!targets.empty()) {
+    std::string_view r = root_of(code);
+    if (r == "17" || r == "18" || r == "19" || r == "20") {
+      std::string place;
+      bool looked = false;
+      for (EventActor& t : targets) {
+        if (t.kind != "agent" || !(t.country.empty() || t.resolved_by == "context") || t.sector.empty()) continue;
+        if (!looked) place = event_place_country(c), looked = true;
+        if (place.empty()) break;
+        t.country = place;
+        t.code = place + t.sector;
+        add_note("victims placed in " + place);
+      }
+    }
   }
   bool pairs = targets.empty() && sources.size() >= 2 && reciprocal_code(code) &&
                (cp.target.role == SlotRole::None || c.m.reciprocal);

@@ -1,0 +1,168 @@
+// The coder's argument finding, one construction per test, each on a
+// sentence of its own (hand-built UD trees, hand-made mentions, inline
+// patterns): coordinated country modifiers, places inside a complement,
+// victims placed where they were hit, mishaps with no agent, instruments
+// whose user is the agent, prepositions hung on a phrase's first modifier.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "events/simple_actors.h"
+
+namespace kestrel {
+namespace {
+
+using testing::mention;
+using testing::tree_doc;
+
+std::unique_ptr<EventCoder> coder_with(const std::string& patterns) {
+  std::vector<std::string> messages;
+  Diagnostics diag([&](const Diagnostic& d) { messages.push_back(format_diagnostic(d)); });
+  auto onto = CameoOntology::load(CameoOntology::default_file(), diag);
+  auto pats = EventPatterns::from_text("%kestrel-dict events 1\n" + patterns, "test-patterns", onto.get(), diag);
+  for (const auto& m : messages) ADD_FAILURE() << m;
+  return std::make_unique<EventCoder>(std::move(onto), std::move(pats));
+}
+
+std::vector<std::string> briefs(const std::vector<Event>& events) {
+  std::vector<std::string> out;
+  for (const Event& e : events)
+    out.push_back(e.cameo + " " + (e.source ? e.source->code : "-") + "->" + (e.target ? e.target->code : "-"));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+using Briefs = std::vector<std::string>;
+
+ActorMention place(const Sentence& s, std::uint32_t first, std::uint32_t last, const std::string& code) {
+  ActorMention m = mention(s, first, last, code, "state");
+  m.place = true;
+  return m;
+}
+
+TEST(EventCoderArgs, CoordinatedCountryModifierThatIsAMentionOfItsOwn) {
+  // "French and German students marched in Rome": the parser makes
+  // "German" a conjunct of "French"; the matcher covers "German students"
+  // as one mention. Both countries march.
+  auto coder = coder_with("141 SRC [march] in TGT\n");
+  Document doc = tree_doc(
+      "French French ADJ 4 amod\n"
+      "and and CCONJ 3 cc\n"
+      "German German ADJ 1 conj\n"
+      "students student NOUN 5 nsubj\n"
+      "marched march VERB 0 root\n"
+      "in in ADP 7 case\n"
+      "Rome Rome PROPN 5 obl\n");
+  const Sentence& s = doc.sentences[0];
+  ActorMention fr = mention(s, 0, 0, "FRAEDU", "agent");
+  fr.head = 3;  // the matcher heads the country word on the noun it modifies
+  auto events = coder->code_document(doc, {{fr, mention(s, 2, 3, "DEUEDU", "agent"), mention(s, 6, 6, "ITA")}});
+  EXPECT_EQ(briefs(events), (Briefs{"141 DEUEDU->ITA", "141 FRAEDU->ITA"}));
+}
+
+TEST(EventCoderArgs, PlaceInsideTheComplementIsWhatItIsAbout) {
+  // A pattern without a target: the place named inside its complement is
+  // the counterpart; the scene of the predicate itself is not.
+  auto coder = coder_with("018 SRC [voice] grief\n");
+  Document doc = tree_doc(
+      "Canada Canada PROPN 2 nsubj\n"
+      "voiced voice VERB 0 root\n"
+      "grief grief NOUN 2 obj\n"
+      "over over ADP 5 case\n"
+      "floods flood NOUN 3 nmod\n"
+      "in in ADP 7 case\n"
+      "Bangladesh Bangladesh PROPN 5 nmod\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 0, "CAN"), place(s, 6, 6, "BGD")}})),
+            Briefs{"018 CAN->BGD"});
+  // "Canada voiced grief in Ottawa": the scene, not a target.
+  Document scene = tree_doc(
+      "Canada Canada PROPN 2 nsubj\n"
+      "voiced voice VERB 0 root\n"
+      "grief grief NOUN 2 obj\n"
+      "in in ADP 5 case\n"
+      "Ottawa Ottawa PROPN 2 obl\n");
+  const Sentence& s2 = scene.sentences[0];
+  EXPECT_TRUE(coder->code_document(scene, {{mention(s2, 0, 0, "CAN"), place(s2, 4, 4, "CAN")}}).empty());
+}
+
+TEST(EventCoderArgs, VictimsWithoutACountryBelongToWhereTheyWereHit) {
+  // "Three farmers were killed by Turkish drones near the village of
+  // Sinjar": the farmers are Iraqi by where they died.
+  auto coder = coder_with("190 SRC [kill] TGT\n");
+  Document doc = tree_doc(
+      "Three three NUM 2 nummod\n"
+      "farmers farmer NOUN 4 nsubj:pass\n"
+      "were be AUX 4 aux:pass\n"
+      "killed kill VERB 0 root VerbForm=Part|Voice=Pass\n"
+      "by by ADP 7 case\n"
+      "Turkish Turkish ADJ 7 amod\n"
+      "drones drone NOUN 4 obl:agent\n"
+      "near near ADP 10 case\n"
+      "the the DET 10 det\n"
+      "village village NOUN 4 obl\n"
+      "of of ADP 12 case\n"
+      "Sinjar Sinjar PROPN 10 nmod\n");
+  const Sentence& s = doc.sentences[0];
+  auto events = coder->code_document(
+      doc, {{mention(s, 1, 1, "---AGR", "agent"), mention(s, 5, 6, "TURMIL", "agent"), place(s, 11, 11, "IRQ")}});
+  EXPECT_EQ(briefs(events), Briefs{"190 TURMIL->IRQAGR"});
+  // A country adjective on the weapon is the attacker, never the victims' place.
+  Document adj = tree_doc(
+      "Three three NUM 2 nummod\n"
+      "farmers farmer NOUN 4 nsubj:pass\n"
+      "were be AUX 4 aux:pass\n"
+      "killed kill VERB 0 root VerbForm=Part|Voice=Pass\n"
+      "in in ADP 7 case\n"
+      "Turkish Turkish ADJ 7 amod\n"
+      "shelling shelling NOUN 4 obl\n");
+  const Sentence& s2 = adj.sentences[0];
+  auto ev2 = coder_with("190 SRC [kill] TGT in shelling\n194 SRC [shelling/n] on TGT\n")
+                 ->code_document(adj, {{mention(s2, 1, 1, "---AGR", "agent"), mention(s2, 5, 5, "TUR")}});
+  EXPECT_EQ(briefs(ev2), Briefs{"190 TUR->---AGR"});
+}
+
+TEST(EventCoderArgs, AMishapHasNoAgent) {
+  // "Passengers were killed by the Air Zimbabwe crash": what crashed did
+  // not kill anyone.
+  auto coder = coder_with("190 SRC [kill] TGT\n");
+  Document doc = tree_doc(
+      "Passengers passenger NOUN 3 nsubj:pass\n"
+      "were be AUX 3 aux:pass\n"
+      "killed kill VERB 0 root VerbForm=Part|Voice=Pass\n"
+      "by by ADP 8 case\n"
+      "the the DET 8 det\n"
+      "Air Air PROPN 7 compound\n"
+      "Zimbabwe Zimbabwe PROPN 8 compound\n"
+      "crash crash NOUN 3 obl:agent\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_TRUE(
+      coder->code_document(doc, {{mention(s, 0, 0, "---CVL", "agent"), mention(s, 5, 6, "ZWEBUS", "agent")}})
+          .empty());
+}
+
+TEST(EventCoderArgs, TheInstrumentsUserIsTheAgent) {
+  // "The convoy was destroyed by a rocket fired by militants": the rocket
+  // is the by-agent; whoever fired it did it. The parser also hung "by" on
+  // the phrase's first modifier ("anti-tank").
+  auto coder = coder_with("190 SRC [destroy] TGT\n");
+  Document doc = tree_doc(
+      "The the DET 3 det\n"
+      "UN UN PROPN 3 compound\n"
+      "convoy convoy NOUN 5 nsubj:pass\n"
+      "was be AUX 5 aux:pass\n"
+      "destroyed destroy VERB 0 root VerbForm=Part|Voice=Pass\n"
+      "by by ADP 8 case\n"
+      "an a DET 9 det\n"
+      "anti-tank anti-tank ADJ 9 amod\n"
+      "rocket rocket NOUN 5 obl\n"
+      "fired fire VERB 9 acl VerbForm=Part|Tense=Past\n"
+      "by by ADP 12 case\n"
+      "militants militant NOUN 10 obl\n");
+  const Sentence& s = doc.sentences[0];
+  auto events =
+      coder->code_document(doc, {{mention(s, 1, 1, "IGOUNO", "igo"), mention(s, 11, 11, "MLIREB", "agent")}});
+  EXPECT_EQ(briefs(events), Briefs{"190 MLIREB->IGOUNO"});
+}
+
+}  // namespace
+}  // namespace kestrel
