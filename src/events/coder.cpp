@@ -44,11 +44,13 @@ bool performative_verb(std::string_view l) {
 bool subject_control(std::string_view l) { return one_of(l, {"promise", "vow", "pledge", "swear", "threaten"}); }
 
 bool future_governor(std::string_view l) {
-  return one_of(l, {"expect", "schedule", "set", "due", "likely", "poise", "slate", "go", "bound", "about"});
+  // "was preparing to attend" describes what is about to happen; "is
+  // prepared to negotiate" (the adjective) is a declared willingness.
+  return one_of(l, {"expect", "schedule", "set", "due", "likely", "poise", "slate", "go", "bound", "about", "prepare"});
 }
 bool intent_governor(std::string_view l) {
   return one_of(l, {"plan",  "intend", "aim",    "want",    "wish",   "hope",     "seek",   "try",
-                    "attempt", "prepare", "decide", "agree", "pledge", "promise",  "vow",    "offer",
+                    "attempt", "prepared", "decide", "agree", "pledge", "promise",  "vow",    "offer",
                     "propose", "consider", "ready", "willing", "determined", "eager", "resolve", "mean",
                     "vote",  "threaten", "plot", "aspire", "push", "move", "work", "strive", "need"});
 }
@@ -1123,7 +1125,11 @@ void SentenceCoder::place_target(const Candidate& c, std::vector<EventActor>& ou
     return false;
   };
   if (try_kids(c.m.anchor)) return;
-  if (c.trigger != c.m.anchor) try_kids(c.trigger);
+  if (c.trigger != c.m.anchor && try_kids(c.trigger)) return;
+  // The place of the thing hit ("bombed the camp in Somalia").
+  for (int x : {c.m.anchor, c.trigger})
+    for (int k : t_.kids(x))
+      if ((rel(k) == Rel::Obj || rel(k) == Rel::NsubjPass) && t_.nominal(k) && !has_mention(k) && try_kids(k)) return;
 }
 
 void SentenceCoder::conditional_target(const Candidate& c, std::vector<EventActor>& out) const {
@@ -1478,8 +1484,15 @@ void SentenceCoder::run(std::vector<Event>& out) {
     if (rel(a) != Rel::Advcl || t_.child(a, Rel::Mark) >= 0 || t_.child(a, Rel::Nsubj) >= 0 ||
         !(t_.has(a, TreeView::kGer) || t_.has(a, TreeView::kPart)))
       continue;
+    // Also when it hangs on the verb that reports the act ("X struck Y,
+    // officials said, expanding its campaign against Y").
+    int h = head(a);
+    int reported = -1;
+    if (h >= 0 && report_verb(lemma(h)) && rel(h) == Rel::Parataxis) reported = head(h);
     for (const Candidate& w : cands)
-      if (&w != &c && !w.events.empty() && (head(a) == w.m.anchor || head(a) == w.trigger)) {
+      if (&w != &c && !w.events.empty() &&
+          (h == w.m.anchor || h == w.trigger || (reported >= 0 && (reported == w.m.anchor || reported == w.trigger)) ||
+           (w.reporter >= 0 && w.reporter == h && report_verb(lemma(h))))) {
         c.dropped = true;
         break;
       }

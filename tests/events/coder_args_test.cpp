@@ -164,5 +164,105 @@ TEST(EventCoderArgs, TheInstrumentsUserIsTheAgent) {
   EXPECT_EQ(briefs(events), Briefs{"190 MLIREB->IGOUNO"});
 }
 
+TEST(EventCoderArgs, PreparingToActIsAForecastBeingPreparedToIsAnIntention) {
+  // "The king was preparing to visit Oman": a visit about to happen (042,
+  // future), not a declared intention (036).
+  auto coder = coder_with("042 SRC [visit] TGT\n");
+  Document doc = tree_doc(
+      "The the DET 2 det\n"
+      "king king NOUN 4 nsubj\n"
+      "was be AUX 4 aux\n"
+      "preparing prepare VERB 0 root VerbForm=Ger\n"
+      "to to PART 6 mark\n"
+      "visit visit VERB 4 xcomp VerbForm=Inf\n"
+      "Oman Oman PROPN 6 obj\n");
+  const Sentence& s = doc.sentences[0];
+  auto events = coder->code_document(doc, {{mention(s, 0, 1, "JORGOV", "agent"), mention(s, 6, 6, "OMN")}});
+  ASSERT_EQ(briefs(events), Briefs{"042 JORGOV->OMN"});
+  EXPECT_EQ(events[0].modality, Modality::Future);
+  // "Jordan is prepared to visit Oman": the adjective declares a willingness.
+  Document adj = tree_doc(
+      "Jordan Jordan PROPN 3 nsubj\n"
+      "is be AUX 3 cop\n"
+      "prepared prepared ADJ 0 root\n"
+      "to to PART 5 mark\n"
+      "visit visit VERB 3 xcomp VerbForm=Inf\n"
+      "Oman Oman PROPN 5 obj\n");
+  const Sentence& s2 = adj.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(adj, {{mention(s2, 0, 0, "JOR"), mention(s2, 5, 5, "OMN")}})),
+            Briefs{"036 JOR->OMN"});
+}
+
+TEST(EventCoderArgs, AttendingAnEventAbroadIsAVisitToItsHost) {
+  // The shipped pattern: "The premier attended the Qatar World Cup".
+  std::vector<std::string> messages;
+  Diagnostics diag([&](const Diagnostic& d) { messages.push_back(format_diagnostic(d)); });
+  auto coder = EventCoder::load_default(diag);
+  ASSERT_TRUE(coder);
+  Document doc = tree_doc(
+      "The the DET 2 det\n"
+      "premier premier NOUN 3 nsubj\n"
+      "attended attend VERB 0 root\n"
+      "the the DET 7 det\n"
+      "Qatar Qatar PROPN 7 compound\n"
+      "World World PROPN 7 compound\n"
+      "Cup cup PROPN 3 obj\n");
+  const Sentence& s = doc.sentences[0];
+  ActorMention qatar = mention(s, 4, 4, "QAT");
+  qatar.place = true;
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 1, "ESPGOV", "agent"), qatar}})),
+            Briefs{"042 ESPGOV->QAT"});
+}
+
+TEST(EventCoderArgs, ParticipleOnTheReportingVerbElaboratesTheReportedAct) {
+  // "Kenya bombed the camp, officials said, widening its offensive against
+  // the militants": one act, coded once.
+  auto coder = coder_with("190 SRC [bomb] TGT\n190 SRC [widen] offensive against TGT\n");
+  Document doc = tree_doc(
+      "Kenya Kenya PROPN 2 nsubj\n"
+      "bombed bomb VERB 0 root\n"
+      "the the DET 4 det\n"
+      "camp camp NOUN 2 obj\n"
+      ", , PUNCT 7 punct\n"
+      "officials official NOUN 7 nsubj\n"
+      "said say VERB 2 parataxis\n"
+      ", , PUNCT 9 punct\n"
+      "widening widen VERB 7 advcl VerbForm=Ger\n"
+      "its its PRON 11 nmod:poss\n"
+      "offensive offensive NOUN 9 obj\n"
+      "against against ADP 14 case\n"
+      "the the DET 14 det\n"
+      "militants militant NOUN 11 nmod\n"
+      "in in ADP 16 case\n"
+      "Somalia Somalia PROPN 4 nmod\n");
+  const Sentence& s = doc.sentences[0];
+  ActorMention somalia = mention(s, 15, 15, "SOM");
+  somalia.place = true;
+  auto events = coder->code_document(
+      doc, {{mention(s, 0, 0, "KEN"), mention(s, 5, 5, "KENGOV", "agent"), mention(s, 13, 13, "SOMREB", "agent"),
+             somalia}});
+  EXPECT_EQ(briefs(events), Briefs{"190 KEN->SOM"});
+}
+
+TEST(EventCoderArgs, AThingHitIsReplacedByThePlaceItStandsIn) {
+  // "Soldiers burned the mosque in Herat": no actor is hit; the place of the
+  // object is the target.
+  auto coder = coder_with("1712 SRC [burn] TGT\n");
+  Document doc = tree_doc(
+      "Iranian Iranian ADJ 2 amod\n"
+      "soldiers soldier NOUN 3 nsubj\n"
+      "burned burn VERB 0 root\n"
+      "the the DET 5 det\n"
+      "mosque mosque NOUN 3 obj\n"
+      "in in ADP 7 case\n"
+      "Herat Herat PROPN 5 nmod\n");
+  const Sentence& s = doc.sentences[0];
+  ActorMention herat = mention(s, 6, 6, "AFG");
+  herat.place = true;
+  auto events = coder->code_document(doc, {{mention(s, 0, 1, "IRNMIL", "agent"), herat}});
+  ASSERT_EQ(briefs(events), Briefs{"1712 IRNMIL->AFG"});
+  EXPECT_EQ(events[0].target->role, "location");
+}
+
 }  // namespace
 }  // namespace kestrel
