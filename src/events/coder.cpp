@@ -167,6 +167,7 @@ class SentenceCoder {
   const Sentence& sent_;
   std::uint32_t index_;
   std::span<const ActorMention> mentions_;
+  int avoid_[2] = {-1, -1};  // trigger and anchor of the predicate being built
   Scratch& s_;
   TreeView& t_;
 
@@ -211,6 +212,7 @@ class SentenceCoder {
   bool passive(int x) const;
   void subjects_of(int x, std::vector<int>& out, int guard = 0) const;
   int instrument_user(int noun) const;
+  bool own_verb(int x, int anchor, int trigger) const;
   std::string event_place_country(const Candidate& c) const;
   void objects_of(int x, std::vector<int>& out) const;
   void agents_of_noun(int x, std::vector<int>& out) const;
@@ -634,6 +636,18 @@ bool SentenceCoder::fill_slot(const Slot& slot, int anchor, int trigger, const s
   return !out.empty();
 }
 
+// A verb of the pattern must be the predicate's own, not one governed by
+// another verb on the way ("threatened to veto any move to impose
+// sanctions" is no threat to impose them); coordinated verbs are one
+// predicate ("threatened to block and impose").
+bool SentenceCoder::own_verb(int x, int anchor, int trigger) const {
+  if (!t_.verbal(x) || x == anchor || x == trigger) return true;
+  int prev = x;
+  for (int y = head(x), guard = 0; y >= 0 && y != anchor && y != trigger && guard < 16; prev = y, y = head(y), ++guard)
+    if (t_.verbal(y) && rel(prev) != Rel::Conj) return false;
+  return true;
+}
+
 void SentenceCoder::try_pattern(std::uint32_t p, int trigger, Match& best) {
   const Compiled& c = idx_.compiled[p];
   bool trig = false;
@@ -681,6 +695,7 @@ void SentenceCoder::try_pattern(std::uint32_t p, int trigger, Match& best) {
           // The support verbs a nominal pattern lists stand for all of them:
           // "organized a drone attack" is "launched" one.
           bool support = x == anchor && anchor != trigger && w.light && performative_verb(lemma(x));
+          if (!support && !own_verb(x, anchor, trigger)) continue;
           if (support || word_matches(w, x)) {
             found = x;
             break;
@@ -705,7 +720,9 @@ void SentenceCoder::try_pattern(std::uint32_t p, int trigger, Match& best) {
       bool open = (c.target.role == SlotRole::Object ||
                    (c.target.role == SlotRole::Oblique &&
                     std::find(c.target.preps.begin(), c.target.preps.end(), idx_.id("with")) != c.target.preps.end()));
-      bool coordinated = !m.src.empty() && t_.child(m.src.front(), Rel::Conj) >= 0;
+      // Active subjects only: "a petition backed by France and Britain" does
+      // not make France and Britain back each other.
+      bool coordinated = !m.src.empty() && t_.child(m.src.front(), Rel::Conj) >= 0 && !passive(anchor);
       if (!(open && coordinated && !pat.discard() && reciprocal_code(pat.code))) continue;
       m.reciprocal = true;
     }
@@ -917,6 +934,9 @@ bool SentenceCoder::resolve(int h, std::vector<EventActor>& out, const char* rol
       if (step && !weak && locative(c)) step = 0;
       else if (r == Rel::Obl || r == Rel::Acl)
         step = weak ? 0 : 1;  // a bare agent is not upgraded through a clause
+      // Never back into the predicate whose argument this is ("a
+      // resolution backed by Ghana": Ghana is not the resolution).
+      if (c == avoid_[0] || c == avoid_[1]) step = 0;
       if (step == 0 || cost + step > 3) continue;
       queue.emplace_back(c, cost + step);
     }
@@ -1174,6 +1194,12 @@ void SentenceCoder::build_events(Candidate& c) {
   }
   std::vector<EventActor> sources, targets;
   std::vector<int> heads;
+  avoid_[0] = c.trigger;
+  avoid_[1] = c.m.anchor;
+  struct Reset {
+    int* a;
+    ~Reset() { a[0] = a[1] = -1; }
+  } reset{avoid_};
   for (int h : c.m.src) {
     heads.clear();
     expand_conj(h, heads);

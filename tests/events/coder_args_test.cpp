@@ -264,5 +264,42 @@ TEST(EventCoderArgs, AThingHitIsReplacedByThePlaceItStandsIn) {
   EXPECT_EQ(events[0].target->role, "location");
 }
 
+TEST(EventCoderArgs, APatternVerbMustBeThePredicatesOwn) {
+  // "Peru threatened to block any move to expel Chile": "expel" belongs to
+  // "move" under "block", so this is no threat to expel.
+  auto coder = coder_with("1312 SRC [threaten] to expel TGT\n131 SRC [threaten] to block TGT\n");
+  Document doc = tree_doc(
+      "Peru Peru PROPN 2 nsubj\n"
+      "threatened threaten VERB 0 root\n"
+      "to to PART 4 mark\n"
+      "block block VERB 2 xcomp VerbForm=Inf\n"
+      "any any DET 6 det\n"
+      "move move NOUN 4 obj\n"
+      "to to PART 8 mark\n"
+      "expel expel VERB 6 acl VerbForm=Inf\n"
+      "Chile Chile PROPN 8 obj\n");
+  const Sentence& s = doc.sentences[0];
+  auto events = coder->code_document(doc, {{mention(s, 0, 0, "PER"), mention(s, 8, 8, "CHL")}});
+  EXPECT_EQ(briefs(events), Briefs{"131 PER->CHL"});
+}
+
+TEST(EventCoderArgs, CoordinatedPassiveAgentsAreNotEachOthersPartners) {
+  // "a resolution backed by Ghana and Togo": no target, and Ghana and Togo
+  // do not back each other.
+  auto coder = coder_with("051 SRC [back] TGT\n");
+  Document doc = tree_doc(
+      "a a DET 2 det\n"
+      "resolution resolution NOUN 0 root\n"
+      "backed back VERB 2 acl VerbForm=Part|Tense=Past\n"
+      "by by ADP 5 case\n"
+      "Ghana Ghana PROPN 3 obl\n"
+      "and and CCONJ 7 cc\n"
+      "Togo Togo PROPN 5 conj\n");
+  const Sentence& s = doc.sentences[0];
+  auto events = coder->code_document(doc, {{mention(s, 4, 4, "GHA"), mention(s, 6, 6, "TGO")}});
+  for (const Event& e : events)
+    EXPECT_FALSE(e.target && (e.target->code == "GHA" || e.target->code == "TGO")) << e.note << " " << e.target->role << " " << e.source->code;
+}
+
 }  // namespace
 }  // namespace kestrel
