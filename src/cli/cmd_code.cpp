@@ -119,7 +119,7 @@ Action add_code_command(CLI::App& app) {
   cmd->add_option("-o,--output", opts->output, "Output file (- for stdout)")->capture_default_str();
   cmd->add_flag("--keep-negated", opts->keep_negated,
                 "Also output negated events that have no rejection code (marked negated)");
-  cmd->add_flag("--all-segments", opts->all_segments, "Also code captions, bullets, bylines and datelines");
+  cmd->add_flag("--all-segments", opts->all_segments, "Also code captions, bylines and datelines");
   add_model_option(*cmd, opts->model);
   cmd->add_option("-j,--threads", opts->threads, "Worker threads (the output is the same for any number)")
       ->check(CLI::Range(1u, 256u))

@@ -202,7 +202,7 @@ struct CodingOptions {
   // Keep negated events that have no rejection code, marked negated = true
   // (with their original code). Off: "did not attack" codes nothing.
   bool keep_negated = false;
-  // Code sentences whose kind is not codable (captions, bullets...).
+  // Code sentences whose kind is not codable (captions, bylines, datelines).
   bool code_non_body = false;
   // An event needs a source actor; and one of its actors must be more than a
   // bare agent phrase (a country, organisation or named entity).

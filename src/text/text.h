@@ -22,13 +22,15 @@
 
 namespace kestrel {
 
-// What a stretch of text is. Only Body and Title sentences are coded for
-// events; the others are kept (and exported) so nothing silently vanishes.
+// What a stretch of text is. Body, Title and Bullet sentences are coded for
+// events (a bullet is a headline of its own: "• Xi and Lukashenko demand
+// peace in Ukraine"); captions, bylines and datelines are kept (and
+// exported) but not coded, so nothing silently vanishes.
 enum class SegmentKind : std::uint8_t {
   Body,
   Title,     // headline / title from metadata
   Caption,   // photo caption or credit: "Photo: Liu Bin / Xinhua News"
-  Bullet,    // "related article" bullets: lines starting with •
+  Bullet,    // key-point or related-article headlines: lines starting with •
   Byline,    // "By Jane Smith, Reuters"
   Dateline,  // "MINSK, Nov 28 (Reuters) -"
 };

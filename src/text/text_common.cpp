@@ -19,7 +19,9 @@ std::string_view segment_kind_name(SegmentKind kind) {
   return "body";
 }
 
-bool is_codable(SegmentKind kind) { return kind == SegmentKind::Body || kind == SegmentKind::Title; }
+bool is_codable(SegmentKind kind) {
+  return kind == SegmentKind::Body || kind == SegmentKind::Title || kind == SegmentKind::Bullet;
+}
 
 std::string_view input_format_name(InputFormat format) {
   switch (format) {

@@ -94,16 +94,20 @@ TEST(EventCoder, JsonCarriesTheRequiredFields) {
   EXPECT_FALSE(explain_event(doc, events[0], coder->patterns()).empty());
 }
 
-TEST(EventCoder, NonBodySentencesAreNeverCoded) {
+// Captions, bylines and datelines are not coded; titles and bullets
+// (headlines of their own) are.
+TEST(EventCoder, CaptionsBylinesAndDatelinesAreNeverCoded) {
   auto coder = coder_with("190 SRC [attack] TGT\n");
-  for (SegmentKind kind : {SegmentKind::Caption, SegmentKind::Bullet, SegmentKind::Byline, SegmentKind::Dateline}) {
+  for (SegmentKind kind : {SegmentKind::Caption, SegmentKind::Byline, SegmentKind::Dateline}) {
     Document doc = tree_doc(kRussiaAttackedUkraine, kind);
     const Sentence& s = doc.sentences[0];
     EXPECT_TRUE(code(*coder, doc, {mention(s, 0, 0, "RUS"), mention(s, 2, 2, "UKR")}).empty());
   }
-  Document title = tree_doc(kRussiaAttackedUkraine, SegmentKind::Title);
-  const Sentence& s = title.sentences[0];
-  EXPECT_EQ(code(*coder, title, {mention(s, 0, 0, "RUS"), mention(s, 2, 2, "UKR")}).size(), 1u);
+  for (SegmentKind kind : {SegmentKind::Title, SegmentKind::Bullet}) {
+    Document doc = tree_doc(kRussiaAttackedUkraine, kind);
+    const Sentence& s = doc.sentences[0];
+    EXPECT_EQ(code(*coder, doc, {mention(s, 0, 0, "RUS"), mention(s, 2, 2, "UKR")}).size(), 1u);
+  }
 }
 
 TEST(EventCoder, NoActorsNoEvent) {
