@@ -4,6 +4,7 @@
 #   bash bench/run.sh text       only the text stage (issue 2)
 #   bash bench/run.sh doc        only the document layer (issue 6)
 #   bash bench/run.sh actors     only the actor dictionaries and matcher (issue 4)
+#   bash bench/run.sh events     only the event coder (issue 5: PETR2 validation, coding speed)
 #   bash bench/run.sh nlp        only the tagger, lemmatizer and parser (issue 3;
 #                                model: KESTREL_NLP_MODEL, default data/models/nlp.kmodel)
 # Needs ../shared (UD treebanks, BBC corpus); set KESTREL_SHARED to override.
@@ -42,6 +43,13 @@ if [ "$what" = all ] || [ "$what" = doc ]; then
   $bench code "$shared/data/ud/en_ewt-ud-train.conllu" --passes 3
   echo "== issue 6: accuracy per kind on the document-layer test sets"
   ./build/kestrel_tests --gtest_filter='DocTestSet.*' | grep -E '\.tsv: '
+fi
+
+if [ "$what" = all ] || [ "$what" = events ]; then
+  echo "== issue 5: PETR2 validation (its own UD parses; root + source country + target country)"
+  $bin eval events --no-list --gold "$shared/data/petrarch/PETR2_GSR_validation.xml"
+  echo "== issue 5: event coding speed, parses given (UD English-EWT train gold trees), one thread"
+  $bench events "$shared/data/ud/en_ewt-ud-train.conllu" --passes 5
 fi
 
 if [ "$what" = all ] || [ "$what" = nlp ]; then
