@@ -116,10 +116,15 @@ void parse_words(const NlpModel::Impl& m, AnnotateScratch& scratch) {
   scratch.member_labels.resize(members);
   scratch.member_heads[0] = scratch.heads;
   scratch.member_labels[0] = scratch.labels;
-  bool agree = true;
+  bool agree = true, same = true;
   for (std::size_t k = 1; k < members; ++k) {
     m.parsers[k].parse(scratch.words, scratch.member_heads[k], scratch.member_labels[k], scratch.parser);
     agree = agree && scratch.member_heads[k] == scratch.heads;
+    // When the parsers so far gave the same tree and relations and outnumber
+    // the rest, the rest cannot change any vote: skip them (the result is
+    // exactly the full ensemble's).
+    same = same && agree && scratch.member_labels[k] == scratch.labels;
+    if (same && k + 1 > members - (k + 1)) return;
   }
   // Earlier parsers weigh a little more, so a tie goes to the first.
   const auto weight = [](std::size_t k) { return 1.0f + 0.01f / static_cast<float>(k + 1); };

@@ -400,11 +400,12 @@ TEST(ShippedNlpModel, AccuracyOnEwtDev) {
   for (Document& d : system) model->annotate(d);
   const EvalScores scores = evaluate(gold, system);
   ASSERT_TRUE(scores.ok) << scores.error;
-  EXPECT_GE(scores.upos.aligned_accuracy(), 0.950);
-  EXPECT_GE(scores.xpos.aligned_accuracy(), 0.943);
-  EXPECT_GE(scores.lemmas.aligned_accuracy(), 0.967);
-  EXPECT_GE(scores.uas.aligned_accuracy(), 0.850);
-  EXPECT_GE(scores.las.aligned_accuracy(), 0.820);
+  // Measured at commit: UPOS 95.38, XPOS 94.75, lemmas 97.21, UAS 86.28, LAS 83.37.
+  EXPECT_GE(scores.upos.aligned_accuracy(), 0.952);
+  EXPECT_GE(scores.xpos.aligned_accuracy(), 0.945);
+  EXPECT_GE(scores.lemmas.aligned_accuracy(), 0.970);
+  EXPECT_GE(scores.uas.aligned_accuracy(), 0.860);
+  EXPECT_GE(scores.las.aligned_accuracy(), 0.831);
 }
 
 }  // namespace
