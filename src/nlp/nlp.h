@@ -99,7 +99,7 @@ struct NlpTrainOptions {
   // WordNet's *.exc lists of irregular forms, built into the model; empty or
   // missing = none.
   std::string wordnet_dir = "/usr/share/wordnet";
-  int tagger_epochs = 10;
+  int tagger_epochs = 8;
   int lemmatizer_epochs = 8;
   int parser_epochs = 15;
   // Parser states kept while parsing; above 1 the parser is trained
@@ -109,7 +109,7 @@ struct NlpTrainOptions {
   // (right to left), each with an optional beam ("l2r:b4"). Several make an
   // ensemble whose trees are combined (more accurate, slower); each member
   // gets seed + its position.
-  std::string parsers = "l2r";
+  std::string parsers = "l2r,l2r,r2l";  // the shipped model's ensemble
   // Parsers trained at the same time (the result does not depend on it).
   unsigned threads = 2;
   // The parser learns from tags predicted by taggers trained on the other
