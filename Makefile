@@ -1,5 +1,6 @@
 # Kestrel's two commands:
-#   make demo   install what is missing, build, code the bundled example article
+#   make demo   install what is missing, build, code the bundled example article (printed,
+#               then stored in kestrel.db; a re-run stores nothing twice) and show its BLR-CHN stats
 #   make test   install what is missing, build, run every test (Release and ASan+UBSan)
 # Everything else here is a building block of those two.
 
@@ -22,6 +23,8 @@ build: setup $(BUILD)/CMakeCache.txt
 
 demo: build
 	./$(BUILD)/kestrel code $(EXAMPLE) --date $(EXAMPLE_DATE)
+	./$(BUILD)/kestrel code $(EXAMPLE) --date $(EXAMPLE_DATE) --db kestrel.db
+	./$(BUILD)/kestrel stats --db kestrel.db --dyad BLR-CHN
 
 test-release: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

@@ -51,7 +51,7 @@ std::string actor_cell(const ActorRow& a) { return a.present() ? a.code : "-"; }
 }  // namespace
 
 void add_filter_options(CLI::App& cmd, FilterOptions& o) {
-  cmd.add_option("--db", o.db, "Event store (SQLite file written by kestrel code --db)")->required();
+  cmd.add_option("--db", o.db, "Event store (SQLite file written by kestrel code --db)")->capture_default_str();
   cmd.add_option("--actor", o.actors, "Actor code or code prefix (BLR, BLRGOV, IGOEUR); repeatable");
   cmd.add_option("--country", o.countries,
                  "Country the actor belongs to (ISO3: the first segment of its code), or IGO, NGO, IMG; repeatable");

@@ -13,7 +13,7 @@
 namespace kestrel::cli {
 
 struct FilterOptions {
-  std::string db;
+  std::string db = "kestrel.db";  // what `kestrel code --db kestrel.db` (the demo) writes
   std::vector<std::string> actors, countries, sectors, entities, cameo, plover, places, place_countries;
   std::vector<int> quad;
   std::string side = "either";
