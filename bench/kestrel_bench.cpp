@@ -30,6 +30,7 @@ int usage() {
                "       kestrel_bench code CORPUS [--passes N]   (every stage of `kestrel code`, the doc layer's share)\n"
                "       kestrel_bench actors CORPUS.jsonl [--passes N]   (dictionary load + compile; matching tokens/s)\n"
                "       kestrel_bench events CORPUS.conllu [--passes N]  (event coding sentences/s, parses given)\n"
+               "       kestrel_bench store --events N [--per-doc E] [--db PATH] [--keep]  (insert rate, size, queries)\n"
                "  text: read + clean + split + tokenize plain text (the JSONL's \"text\" fields written\n"
                "        as one plain-text file per article), one thread\n";
   return 2;
@@ -87,6 +88,8 @@ int doc_bench_main(const std::string& what, int argc, char** argv);
 int actors_bench_main(int argc, char** argv);
 // bench/bench_events.cpp: events.
 int events_bench_main(int argc, char** argv);
+// bench/store_bench.cpp: the event store.
+int store_bench_main(int argc, char** argv);
 
 int main(int argc, char** argv) {
   if (argc < 3) return usage();
@@ -99,5 +102,6 @@ int main(int argc, char** argv) {
     return doc_bench_main(what, argc, argv);
   if (what == "actors") return actors_bench_main(argc, argv);
   if (what == "events") return events_bench_main(argc, argv);
+  if (what == "store") return store_bench_main(argc, argv);
   return usage();
 }

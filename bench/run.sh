@@ -4,6 +4,7 @@
 #   bash bench/run.sh text       only the text stage (issue 2)
 #   bash bench/run.sh doc        only the document layer (issue 6)
 #   bash bench/run.sh actors     only the actor dictionaries and matcher (issue 4)
+#   bash bench/run.sh store      only the event store and the end-to-end run into it (issue 7)
 #   bash bench/run.sh events     only the event coder (issue 5: PETR2 validation, coding speed)
 #   bash bench/run.sh nlp        only the tagger, lemmatizer and parser (issue 3;
 #                                model: KESTREL_NLP_MODEL, default data/models/nlp.kmodel)
@@ -81,4 +82,20 @@ if [ "$what" = all ] || [ "$what" = actors ]; then
   fi
   echo "== issue 4: dictionary load + compile, and matching speed over the BBC corpus (tokens, one thread)"
   $bench actors "$shared/corpus/bbc-news-2004-2005.jsonl" --passes 5
+fi
+
+if [ "$what" = all ] || [ "$what" = store ]; then
+  corpus="$shared/corpus/bbc-news-2004-2005.jsonl"
+  tmp=$(mktemp -d)
+  echo "== issue 7: end-to-end raw text -> database vs the parser alone, BBC corpus (user CPU s; wall s)"
+  /usr/bin/time -f "parse -j 1: %U s user, %e s wall, %M KB" $bin parse -j 1 "$corpus" > "$tmp/bbc.conllu"
+  echo "sentences parsed: $(grep -c '^# sent_id' "$tmp/bbc.conllu")"
+  /usr/bin/time -f "code --db -j 1: %U s user, %e s wall, %M KB" $bin code -j 1 --date 2005-01-01 "$corpus" --db "$tmp/e2e.db"
+  /usr/bin/time -f "code --db -j 2: %U s user, %e s wall, %M KB" $bin code -j 2 --date 2005-01-01 "$corpus" --db "$tmp/e2e2.db"
+  /usr/bin/time -f "re-run on the same database: %e s wall" $bin code -j 2 --date 2005-01-01 "$corpus" --db "$tmp/e2e2.db"
+  $bin stats --db "$tmp/e2e.db" | head -1
+  echo "database: $(stat -c %s "$tmp/e2e.db") bytes"
+  rm -rf "$tmp"
+  echo "== issue 7: store on synthetic data: insert rate, size per 1,000 events, queries over 1,000,000 events"
+  $bench store --events 1000000
 fi
