@@ -1308,6 +1308,9 @@ void SentenceCoder::build_events(Candidate& c) {
   if (cp.target.role != SlotRole::None && targets.empty() && !pairs) {
     std::string_view r = root_of(code);
     if (r >= "03" && r <= "08") return;
+    // An appeal to someone who is no actor ("the guns Chavez wants to buy":
+    // the object is a thing) is no appeal to anyone.
+    if (r == "02" && cp.target.role == SlotRole::Object) return;
   }
   if (opt.require_source && sources.empty()) return;
   // A statement with nobody addressed or talked about says nothing about

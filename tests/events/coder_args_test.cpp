@@ -301,5 +301,43 @@ TEST(EventCoderArgs, CoordinatedPassiveAgentsAreNotEachOthersPartners) {
     EXPECT_FALSE(e.target && (e.target->code == "GHA" || e.target->code == "TGO")) << e.note << " " << e.target->role << " " << e.source->code;
 }
 
+TEST(EventCoderArgs, AnAppealToNoActorIsNoAppeal) {
+  // "the rifles Kenya wants to buy": the object of "want" is a thing.
+  auto coder = coder_with("020 SRC [want] TGT to *\n");
+  Document doc = tree_doc(
+      "the the DET 2 det\n"
+      "rifles rifle NOUN 0 root\n"
+      "Kenya Kenya PROPN 4 nsubj\n"
+      "wants want VERB 2 acl:relcl\n"
+      "to to PART 6 mark\n"
+      "buy buy VERB 4 xcomp VerbForm=Inf\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_TRUE(coder->code_document(doc, {{mention(s, 2, 2, "KEN")}}).empty());
+  // "Kenya wants Uganda to withdraw" is one.
+  Document doc2 = tree_doc(
+      "Kenya Kenya PROPN 2 nsubj\n"
+      "wants want VERB 0 root\n"
+      "Uganda Uganda PROPN 2 obj\n"
+      "to to PART 5 mark\n"
+      "withdraw withdraw VERB 2 xcomp VerbForm=Inf\n");
+  const Sentence& s2 = doc2.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc2, {{mention(s2, 0, 0, "KEN"), mention(s2, 2, 2, "UGA")}})),
+            Briefs{"020 KEN->UGA"});
+}
+
+TEST(EventCoderArgs, LockingArmsIsNoArrest) {
+  // The shipped patterns: "Senators from Chile and Peru locked arms".
+  Diagnostics diag([](const Diagnostic&) {});
+  auto coder = EventCoder::load_default(diag);
+  ASSERT_TRUE(coder);
+  Document doc = tree_doc(
+      "Chilean Chilean ADJ 2 amod\n"
+      "senators senator NOUN 3 nsubj\n"
+      "locked lock VERB 0 root\n"
+      "arms arm NOUN 3 obj\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_TRUE(coder->code_document(doc, {{mention(s, 0, 1, "CHLLEG", "agent")}}).empty());
+}
+
 }  // namespace
 }  // namespace kestrel
