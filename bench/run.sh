@@ -49,6 +49,10 @@ fi
 if [ "$what" = all ] || [ "$what" = events ]; then
   echo "== issue 5: PETR2 validation (its own UD parses; root + source country + target country)"
   $bin eval events --no-list --gold "$shared/data/petrarch/PETR2_GSR_validation.xml"
+  if [ -f data/models/nlp.kmodel ]; then
+    echo "== issue 5: PLOVER dev (raw text through the shipped model)"
+    $bin eval events --no-list --gold "$shared/data/gold/plover-gsr-dev.jsonl"
+  fi
   echo "== issue 5: event coding speed, parses given (UD English-EWT train gold trees), one thread"
   $bench events "$shared/data/ud/en_ewt-ud-train.conllu" --passes 5
 fi

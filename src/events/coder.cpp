@@ -571,6 +571,20 @@ bool SentenceCoder::fill_slot(const Slot& slot, int anchor, int trigger, const s
       int x = slot.of_word < 0 ? trigger : word_tok[u(slot.of_word)];
       if (x == trigger && anchor != trigger && t_.nominal(trigger)) x = anchor;
       objects_of(x, out);
+      // "said (that) Libya must hand over": no object, but a pattern word
+      // stands in the verb's complement clause, whose subject is the target.
+      if (out.empty() && t_.verbal(x)) {
+        for (int w : word_tok) {
+          if (w < 0 || rel(w) == Rel::Mark) continue;  // "that" itself says nothing of the clause
+          int y = w, below = -1;
+          for (int guard = 0; y >= 0 && y != x && guard < 16; ++guard) below = y, y = head(y);
+          if (y == x && below >= 0 && rel(below) == Rel::Ccomp) {
+            for (int k : t_.kids(below))
+              if (rel(k) == Rel::Nsubj || rel(k) == Rel::NsubjPass) out.push_back(k);
+            if (!out.empty()) break;
+          }
+        }
+      }
       break;
     }
     case SlotRole::Possessor: {

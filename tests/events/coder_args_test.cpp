@@ -339,5 +339,34 @@ TEST(EventCoderArgs, LockingArmsIsNoArrest) {
   EXPECT_TRUE(coder->code_document(doc, {{mention(s, 0, 1, "CHLLEG", "agent")}}).empty());
 }
 
+TEST(EventCoderArgs, ReportedObligationIsADemandOnTheClauseSubject) {
+  // "Kenya said (that) Sudan must free the hostages": Kenya demands of Sudan;
+  // the freeing itself is the demand's content, not an event.
+  auto coder = coder_with("100 SRC [say] TGT must *\n0841 SRC [free] TGT\n");
+  Document doc = tree_doc(
+      "Kenya Kenya PROPN 2 nsubj\n"
+      "said say VERB 0 root\n"
+      "that that SCONJ 6 mark\n"
+      "Sudan Sudan PROPN 6 nsubj\n"
+      "must must AUX 6 aux\n"
+      "free free VERB 2 ccomp\n"
+      "the the DET 8 det\n"
+      "hostages hostage NOUN 6 obj\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 0, "KEN"), mention(s, 3, 3, "SDN")}})),
+            Briefs{"100 KEN->SDN"});
+  // "that" alone does not reach into the clause: "Kenya told that Sudan
+  // freed ..." gives no "tell TGT that" target.
+  auto tell = coder_with("010 SRC [tell] TGT that *\n");
+  Document doc2 = tree_doc(
+      "Kenya Kenya PROPN 2 nsubj\n"
+      "told tell VERB 0 root\n"
+      "that that SCONJ 5 mark\n"
+      "Sudan Sudan PROPN 5 nsubj\n"
+      "left leave VERB 2 ccomp\n");
+  const Sentence& s2 = doc2.sentences[0];
+  EXPECT_TRUE(tell->code_document(doc2, {{mention(s2, 0, 0, "KEN"), mention(s2, 3, 3, "SDN")}}).empty());
+}
+
 }  // namespace
 }  // namespace kestrel
