@@ -332,6 +332,10 @@ void SentenceCoder::add_stems(std::size_t i) {
 bool SentenceCoder::passive(int x) const {
   for (int c : t_.kids(x))
     if (rel(c) == Rel::NsubjPass || rel(c) == Rel::AuxPass) return true;
+  // A participle with a direct object is active, whatever its tag says:
+  // "Israeli soldiers arrested 100 Palestinians" misread as a reduced
+  // relative clause ("soldiers [who were] arrested").
+  if ((rel(x) == Rel::Acl || rel(x) == Rel::Amod) && t_.child(x, Rel::Obj) >= 0) return false;
   if (t_.has(x, TreeView::kPassVoice)) return true;
   Rel r = rel(x);
   bool participle = t_.has(x, TreeView::kPart) && t_.has(x, TreeView::kPast);
@@ -425,7 +429,7 @@ void SentenceCoder::subjects_of(int x, std::vector<int>& out, int guard) const {
       return;
     case Rel::Acl:
       if (t_.has(x, TreeView::kGer) || t_.has(x, TreeView::kInf) || case_is(x, "to") ||
-          (t_.has(x, TreeView::kPart) && !t_.has(x, TreeView::kPast)))
+          (t_.has(x, TreeView::kPart) && !t_.has(x, TreeView::kPast)) || !passive(x))
         out.push_back(h);
       return;
     default:

@@ -368,5 +368,24 @@ TEST(EventCoderArgs, ReportedObligationIsADemandOnTheClauseSubject) {
   EXPECT_TRUE(tell->code_document(doc2, {{mention(s2, 0, 0, "KEN"), mention(s2, 3, 3, "SDN")}}).empty());
 }
 
+TEST(EventCoderArgs, AParticipleWithAnObjectIsActive) {
+  // "Kenyan police detained 40 Somalis, officials said" parsed with
+  // "detained" as a reduced relative on "police" (tagged passive): it has an
+  // object, so "police" is its subject, not its patient.
+  auto coder = coder_with("173 SRC [detain] TGT\n");
+  Document doc = tree_doc(
+      "Kenyan Kenyan ADJ 2 amod\n"
+      "police police NOUN 8 nsubj\n"
+      "detained detain VERB 2 acl VerbForm=Part|Tense=Past|Voice=Pass\n"
+      "40 40 NUM 5 nummod\n"
+      "Somalis Somali PROPN 3 obj\n"
+      ", , PUNCT 8 punct\n"
+      "officials official NOUN 8 nsubj\n"
+      "said say VERB 0 root\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 1, "KENCOP", "agent"), mention(s, 4, 4, "SOM")}})),
+            Briefs{"173 KENCOP->SOM"});
+}
+
 }  // namespace
 }  // namespace kestrel
