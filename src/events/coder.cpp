@@ -212,7 +212,7 @@ class SentenceCoder {
   bool passive(int x) const;
   void subjects_of(int x, std::vector<int>& out, int guard = 0) const;
   int instrument_user(int noun) const;
-  bool own_verb(int x, int anchor, int trigger) const;
+  bool own_verb(int x, int anchor, int trigger, const std::vector<int>& matched) const;
   std::string event_place_country(const Candidate& c) const;
   void objects_of(int x, std::vector<int>& out) const;
   void agents_of_noun(int x, std::vector<int>& out) const;
@@ -658,11 +658,18 @@ bool SentenceCoder::fill_slot(const Slot& slot, int anchor, int trigger, const s
 // another verb on the way ("threatened to veto any move to impose
 // sanctions" is no threat to impose them); coordinated verbs are one
 // predicate ("threatened to block and impose").
-bool SentenceCoder::own_verb(int x, int anchor, int trigger) const {
+bool SentenceCoder::own_verb(int x, int anchor, int trigger, const std::vector<int>& matched) const {
   if (!t_.verbal(x) || x == anchor || x == trigger) return true;
+  // A "verb" in a nominal function is a tagging slip ("undertake joint
+  // military exercises" with "exercises" tagged VERB): a noun.
+  Rel rx = rel(x);
+  if (rx == Rel::Obj || rx == Rel::Iobj || rx == Rel::Nsubj || rx == Rel::NsubjPass || rx == Rel::Obl ||
+      rx == Rel::Nmod)
+    return true;
   int prev = x;
   for (int y = head(x), guard = 0; y >= 0 && y != anchor && y != trigger && guard < 16; prev = y, y = head(y), ++guard)
-    if (t_.verbal(y) && rel(prev) != Rel::Conj) return false;
+    if (t_.verbal(y) && rel(prev) != Rel::Conj && std::find(matched.begin(), matched.end(), y) == matched.end())
+      return false;
   return true;
 }
 
@@ -713,7 +720,7 @@ void SentenceCoder::try_pattern(std::uint32_t p, int trigger, Match& best) {
           // The support verbs a nominal pattern lists stand for all of them:
           // "organized a drone attack" is "launched" one.
           bool support = x == anchor && anchor != trigger && w.light && performative_verb(lemma(x));
-          if (!support && !own_verb(x, anchor, trigger)) continue;
+          if (!support && !own_verb(x, anchor, trigger, word_tok)) continue;
           if (support || word_matches(w, x)) {
             found = x;
             break;

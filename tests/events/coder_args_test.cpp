@@ -387,5 +387,24 @@ TEST(EventCoderArgs, AParticipleWithAnObjectIsActive) {
             Briefs{"173 KENCOP->SOM"});
 }
 
+TEST(EventCoderArgs, PatternVerbsInAChainAndNounsTaggedAsVerbs) {
+  // "Chile and Peru agreed to hold joint exercises", "exercises" tagged
+  // VERB by the tagger: "hold" is itself a pattern word, and a "verb" that
+  // is an object is a noun.
+  auto coder = coder_with("0312 SRC [agree] to hold joint exercise\n");
+  Document doc = tree_doc(
+      "Chile Chile PROPN 4 nsubj\n"
+      "and and CCONJ 3 cc\n"
+      "Peru Peru PROPN 1 conj\n"
+      "agreed agree VERB 0 root\n"
+      "to to PART 6 mark\n"
+      "hold hold VERB 4 xcomp VerbForm=Inf\n"
+      "joint joint ADJ 8 amod\n"
+      "exercises exercise VERB 6 obj\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 0, "CHL"), mention(s, 2, 2, "PER")}})),
+            (Briefs{"0312 CHL->PER", "0312 PER->CHL"}));
+}
+
 }  // namespace
 }  // namespace kestrel
