@@ -73,7 +73,7 @@ struct CodeJob {
 // and under it the events coded from it, each explained (trigger, evidence,
 // the pattern that fired and where it is written).
 void write_text(std::ostream& out, const Document& doc, const std::vector<Event>& events, const EventPatterns* patterns,
-                const std::string& pipeline) {
+                const std::string& pipeline, const DocAnnotation& ann) {
   out << "# document " << doc.id << "  (" << input_format_name(doc.format) << ", " << doc.text.size() << " bytes"
       << (doc.date.empty() ? std::string(", no date") : ", date " + doc.date) << ")\n";
   if (!doc.title.empty()) out << "# title: " << doc.title << '\n';
@@ -86,7 +86,7 @@ void write_text(std::ostream& out, const Document& doc, const std::vector<Event>
     for (std::size_t t = 0; t < s.tokens.size(); ++t) out << (t ? " " : "") << s.tokens[t].form;
     out << '\n';
     for (; next < events.size() && events[next].sentence == i; ++next)
-      if (patterns) out << explain_event(doc, events[next], *patterns);
+      if (patterns) out << explain_event(doc, events[next], *patterns) << explain_event_context(doc, ann, events[next]);
   }
   out << "# " << events.size() << (events.size() == 1 ? " event\n\n" : " events\n\n");
 }
@@ -276,7 +276,7 @@ Action add_code_command(CLI::App& app) {
       } else if (opts->format == "doc") {
         *out << document_summary_json(doc, ann, mentions, events, coder->patterns()) << '\n';
       } else {
-        write_text(*out, doc, events, &coder->patterns(), pipeline);
+        write_text(*out, doc, events, &coder->patterns(), pipeline, ann);
       }
       return true;
     };

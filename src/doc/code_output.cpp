@@ -38,6 +38,35 @@ std::string event_to_json(const Document& doc, const DocAnnotation& ann, const E
       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+std::string explain_event_context(const Document& doc, const DocAnnotation& ann, const Event& event) {
+  const EventContext ctx = event_context(doc, ann, event.sentence, event.trigger_token);
+  std::string out = "      when ";
+  if (ctx.date.empty()) {
+    out += "unknown (no date in the sentence, no publication date)";
+  } else {
+    out += ctx.date;
+    out += " (";
+    out += date_resolution_name(ctx.date_resolution);
+    out += ", ";
+    out += date_origin_name(ctx.date_origin);
+    if (ctx.date_modifier != DateModifier::None) {
+      out += ", ";
+      out += date_modifier_name(ctx.date_modifier);
+    }
+    if (ctx.time_expression) out += ": \"" + ann.times[*ctx.time_expression].text + "\"";
+    out += ")";
+  }
+  out += "; where ";
+  if (!ctx.location) {
+    out += "unknown";
+  } else {
+    out += ctx.location->name + ", " + ctx.location->country + " (" + std::string(place_kind_name(ctx.location->kind)) +
+           (ctx.location_origin == LocationOrigin::Dateline ? ", from the dateline)" : ", in the sentence)");
+  }
+  out += '\n';
+  return out;
+}
+
 std::string document_summary_json(const Document& doc, const DocAnnotation& ann, const SentenceMentions& mentions,
                                   const std::vector<Event>& events, const EventPatterns& patterns) {
   nlohmann::json list = nlohmann::json::array();

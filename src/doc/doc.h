@@ -327,6 +327,10 @@ nlohmann::json event_json_in_context(const Document& doc, const DocAnnotation& a
                                      const EventPatterns& patterns);
 std::string event_to_json(const Document& doc, const DocAnnotation& ann, const Event& event,
                           const EventPatterns& patterns);
+// `--format text`: one line under an event's explanation saying when and
+// where, and how that was found ("      when 2023-02-27 (day, relative:
+// \"Monday\"); where Beijing, CHN (city, in the sentence)\n").
+std::string explain_event_context(const Document& doc, const DocAnnotation& ann, const Event& event);
 // `--format doc`: document_summary with the events as event_json_in_context.
 std::string document_summary_json(const Document& doc, const DocAnnotation& ann, const SentenceMentions& mentions,
                                   const std::vector<Event>& events, const EventPatterns& patterns);

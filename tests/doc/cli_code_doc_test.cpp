@@ -148,6 +148,18 @@ TEST(CodeWithDocLayer, JsonlEventsCarryTheirDateAndPlace) {
   EXPECT_EQ((*e)["date_text"]["text"], "March 2022");
 }
 
+TEST(CodeWithDocLayer, TextSaysWhenAndWhere) {
+  testing::TempDir dir;
+  auto path = dir.write("example.conllu", kConllu);
+  auto r = run(dir, "code --date 2023-02-28 " + path);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("when 2023-02-27 (day, relative: \"Monday\"); where unknown"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("when 2023-02-28 (day, publication); where Beijing, CHN (city, in the sentence)"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("when 2022-03 (month, explicit: \"March 2022\")"), std::string::npos) << r.out;
+}
+
 TEST(CodeWithDocLayer, UndatedDocumentWarnsAndStillCodes) {
   testing::TempDir dir;
   auto path = dir.write("example.conllu", kConllu);
