@@ -6,30 +6,14 @@
 #include <cstdio>
 #include <string>
 
+#include "support/run_kestrel.h"
 #include "support/temp_dir.h"
 
 namespace kestrel {
 namespace {
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-};
-
-// Runs kestrel with `args` (shell-quoted by the caller); stderr is folded
-// into the output only when `with_stderr`.
-RunResult run(const std::string& args, bool with_stderr = false) {
-  std::string cmd = std::string(KESTREL_BINARY) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
-  RunResult r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) return r;
-  std::array<char, 4096> buf;
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-  int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using testing::RunResult;
+RunResult run(const std::string& args, bool with_stderr = false) { return testing::run_kestrel(args, with_stderr); }
 
 const std::string kExample = std::string(KESTREL_SOURCE_DIR) + "/examples/000_52d312ab3d952ff2.txt";
 

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "support/run_kestrel.h"
 #include "store/store.h"
 #include "store/store_fixtures.h"
 #include "support/temp_dir.h"
@@ -13,23 +14,8 @@
 namespace kestrel {
 namespace {
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-};
-
-RunResult kestrel(const std::string& args, bool with_stderr = false) {
-  std::string cmd = std::string(KESTREL_BINARY) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
-  RunResult r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) return r;
-  std::array<char, 4096> buf;
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-  int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using testing::RunResult;
+RunResult kestrel(const std::string& args, bool with_stderr = false) { return testing::run_kestrel(args, with_stderr); }
 
 std::size_t count_lines(const std::string& s) {
   std::size_t n = 0;
