@@ -191,6 +191,12 @@ const ClassTable& class_table() {
 
 bool may_be_quote(std::string_view f);
 
+std::uint32_t word_classes(std::string_view lower_word) {
+  std::uint64_t h = kFnvSeed;
+  for (char c : lower_word) h = fnv_step(h, static_cast<unsigned char>(c));
+  return class_table().find(h, lower_word);
+}
+
 LowerWords::LowerWords(const Document& doc) {
   const ClassTable& table = class_table();
   // One pass over the tokens (they are large: touching them is most of the

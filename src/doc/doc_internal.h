@@ -24,7 +24,7 @@ std::vector<std::string> lower_forms(const Sentence& s);
 // sentences, without comparing strings.
 enum WordClass : std::uint32_t {
   kDateStart = 1u << 0,    // may open a date expression: month, weekday, "yesterday", "last", a number word, digits, "mid-..."
-  kSpeechVerb = 1u << 1,   // "said", "notes", "writes", ... (quotes.cpp is_speech_verb)
+  kSpeechVerb = 1u << 1,   // "said", "notes", "writes", ...
   kDescriptor = 1u << 2,   // "analyst", "spokesman", ... before a name
   kFuture = 1u << 3,       // "will", "expected", "going", ... (future_tense)
   kAttribution = 1u << 4,  // "citing", "quoting", "according", "told", "tells", "reported", "reports"
@@ -72,6 +72,9 @@ bool is_capitalized(std::string_view form);
 // normalize_place_name into `out` (cleared first), so a caller looking up
 // many names reuses one buffer.
 void normalize_place_name(std::string_view name, std::string& out);
+
+// The WordClass bits of one lower-cased word (the table LowerWords reads).
+std::uint32_t word_classes(std::string_view lower_word);
 
 // Text of words [first, last] as written in the document.
 std::string span_text(const Document& doc, const Sentence& s, std::uint32_t first, std::uint32_t last);

@@ -28,24 +28,8 @@ namespace {
 
 using doc_internal::is_capitalized;
 
-// The same words are doc_internal::kSpeechVerb (doc_common.cpp): keep both
-// lists alike.
-bool is_speech_verb(std::string_view w) {
-  static const std::unordered_set<std::string_view> verbs = {
-      "say", "says", "said", "saying", "tell", "tells", "told", "note", "notes", "noted", "believe", "believes",
-      "believed", "write", "writes", "wrote", "add", "adds", "added", "state", "states", "stated", "declare",
-      "declares", "declared", "announce", "announces", "announced", "claim", "claims", "claimed", "argue",
-      "argues", "argued", "insist", "insists", "insisted", "warn", "warns", "warned", "explain", "explains",
-      "explained", "stress", "stresses", "stressed", "emphasize", "emphasizes", "emphasized", "emphasise",
-      "emphasises", "emphasised", "assert", "asserts", "asserted", "acknowledge", "acknowledges", "acknowledged",
-      "admit", "admits", "admitted", "deny", "denies", "denied", "confirm", "confirms", "confirmed", "suggest",
-      "suggests", "suggested", "predict", "predicts", "predicted", "think", "thinks", "thought", "recall",
-      "recalls", "recalled", "continue", "continues", "continued", "ask", "asks", "asked", "urge", "urges",
-      "urged", "report", "reports", "reported", "tweet", "tweets", "tweeted", "posted", "posts", "concluded",
-      "concludes", "remarked", "remarks", "observed", "observes", "pointed", "points", "told", "replied",
-      "replies", "responded", "responds", "agreed", "agrees", "estimated", "estimates", "predicted",
-      "complained", "complains", "alleged", "alleges", "maintained", "maintains", "reiterated", "reiterates"};
-  return verbs.count(w) > 0;
+bool is_speech_verb(std::string_view lower_word) {
+  return (doc_internal::word_classes(lower_word) & doc_internal::kSpeechVerb) != 0;
 }
 
 bool is_zero_that_verb(std::string_view w) {
