@@ -73,16 +73,9 @@ Action add_actors_command(CLI::App& app) {
       model = load_nlp_model(opts->model, "run without --parse to match on tokens only");
       if (!model) return kExitFatal;
     }
-    std::ofstream file;
-    std::ostream* out = &std::cout;
-    if (opts->output != "-") {
-      file.open(opts->output, std::ios::binary | std::ios::trunc);
-      if (!file) {
-        std::cerr << "kestrel: error: cannot write " << opts->output << '\n';
-        return kExitFatal;
-      }
-      out = &file;
-    }
+    std::unique_ptr<std::ostream> file;
+    std::ostream* out = open_output(opts->output, file);
+    if (!out) return kExitFatal;
     Diagnostics diag;
     std::string error;
     auto matcher = ActorMatcher::load_default(diag, error);

@@ -157,16 +157,9 @@ Action add_code_command(CLI::App& app) {
       model = load_nlp_model(opts->model, "CoNLL-U input with its own parses is coded without one", &model_path);
       if (!model) return kExitFatal;
     }
-    std::ofstream file;
-    std::ostream* out = &std::cout;
-    if (opts->output != "-") {
-      file.open(opts->output, std::ios::binary | std::ios::trunc);
-      if (!file) {
-        std::cerr << "kestrel: error: cannot write " << opts->output << '\n';
-        return kExitFatal;
-      }
-      out = &file;
-    }
+    std::unique_ptr<std::ostream> file;
+    std::ostream* out = open_output(opts->output, file);
+    if (!out) return kExitFatal;
     Diagnostics diag;
     CodingOptions coding;
     coding.keep_negated = opts->keep_negated;

@@ -62,16 +62,9 @@ Action add_parse_command(CLI::App& app) {
       model = load_nlp_model(opts->model, "use --tokenize-only to split sentences and tokens only");
       if (!model) return kExitFatal;
     }
-    std::ofstream file;
-    std::ostream* out = &std::cout;
-    if (opts->output != "-") {
-      file.open(opts->output, std::ios::binary | std::ios::trunc);
-      if (!file) {
-        std::cerr << "kestrel: error: cannot write " << opts->output << '\n';
-        return kExitFatal;
-      }
-      out = &file;
-    }
+    std::unique_ptr<std::ostream> file;
+    std::ostream* out = open_output(opts->output, file);
+    if (!out) return kExitFatal;
     Diagnostics diag;
     DocumentReader reader(opts->input.paths, read, diag);
     ConlluWriteOptions write;

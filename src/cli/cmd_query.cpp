@@ -159,17 +159,6 @@ void write_csv_row(std::ostream& out, const std::vector<std::string>& cells) {
   out << '\n';
 }
 
-std::ostream* open_output(const std::string& path, std::unique_ptr<std::ostream>& holder) {
-  if (path == "-") return &std::cout;
-  auto file = std::make_unique<std::ofstream>(path, std::ios::binary | std::ios::trunc);
-  if (!*file) {
-    std::cerr << "kestrel: error: cannot write " << path << '\n';
-    return nullptr;
-  }
-  holder = std::move(file);
-  return holder.get();
-}
-
 Action add_query_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("query", "Find stored events by actor, dyad, code, date, place or text");
   struct Options {

@@ -50,4 +50,9 @@ std::unique_ptr<NlpModel> load_nlp_model(const std::string& model_option, const 
 // Adds `--model FILE` to a command.
 void add_model_option(CLI::App& cmd, std::string& model);
 
+// Opens `path` for writing ("-" = stdout, else truncated); nullptr (after
+// printing "kestrel: error: cannot write PATH") on failure. `holder` owns
+// the file, so it must outlive the returned stream.
+std::ostream* open_output(const std::string& path, std::unique_ptr<std::ostream>& holder);
+
 }  // namespace kestrel::cli

@@ -1,3 +1,4 @@
+#include <fstream>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -27,6 +28,17 @@ bool make_read_options(const InputOptions& options, ReadOptions& out) {
     }
   }
   return true;
+}
+
+std::ostream* open_output(const std::string& path, std::unique_ptr<std::ostream>& holder) {
+  if (path == "-") return &std::cout;
+  auto file = std::make_unique<std::ofstream>(path, std::ios::binary | std::ios::trunc);
+  if (!*file) {
+    std::cerr << "kestrel: error: cannot write " << path << '\n';
+    return nullptr;
+  }
+  holder = std::move(file);
+  return holder.get();
 }
 
 }  // namespace kestrel::cli

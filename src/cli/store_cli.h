@@ -37,7 +37,4 @@ void write_table(std::ostream& out, const std::vector<std::string>& header,
                  const std::vector<std::vector<std::string>>& rows);
 void write_csv_row(std::ostream& out, const std::vector<std::string>& cells);
 
-// Opens `path` for writing ("-" = stdout); nullptr (after printing why) on failure.
-std::ostream* open_output(const std::string& path, std::unique_ptr<std::ostream>& holder);
-
 }  // namespace kestrel::cli
