@@ -2,6 +2,7 @@
 // dictionary (so each test shows exactly what it relies on).
 #include <gtest/gtest.h>
 
+#include <stdexcept>
 #include <thread>
 
 #include "actors/actors.h"
@@ -108,6 +109,11 @@ class Matcher : public ::testing::Test {
       if (m.text == text) return &m;
     return nullptr;
   }
+  // Throws, so a missing mention fails the test instead of crashing it.
+  static const ActorMention& must_find(const std::vector<ActorMention>& ms, const std::string& text) {
+    if (const ActorMention* m = find(ms, text)) return *m;
+    throw std::runtime_error("no mention '" + text + "'");
+  }
   static std::string code_of(const std::vector<ActorMention>& ms, const std::string& text) {
     const ActorMention* m = find(ms, text);
     return m ? m->code : "(no mention '" + text + "')";
@@ -200,7 +206,7 @@ TEST_F(Matcher, CoordinatedAdjectivesShareTheAgent) {
   EXPECT_EQ(code_of(ms, "Belarusian"), "BLRGOV");
   EXPECT_EQ(code_of(ms, "Chinese officials"), "CHNGOV");
   // Both hang on "officials".
-  EXPECT_EQ(find(ms, "Belarusian")->head, find(ms, "Chinese officials")->head);
+  EXPECT_EQ(must_find(ms, "Belarusian").head, must_find(ms, "Chinese officials").head);
 }
 
 TEST_F(Matcher, AdjectiveAgent) { EXPECT_EQ(code_of(run("Russian troops crossed."), "Russian troops"), "RUSMIL"); }
@@ -310,8 +316,8 @@ TEST_F(Matcher, CitiesAreTheirCountryNotItsGovernment) {
 // ---------------------------------------------------------------- people and dates
 
 TEST_F(Matcher, SharedAliasesAreDecidedByTheDocumentDate) {
-  EXPECT_EQ(find(run("Bush met Gorbachev.", "1990-06-01"), "Bush")->entity, "usa.bush.george");
-  EXPECT_EQ(find(run("Bush met Putin.", "2003-06-01"), "Bush")->entity, "usa.bush.george2");
+  EXPECT_EQ(must_find(run("Bush met Gorbachev.", "1990-06-01"), "Bush").entity, "usa.bush.george");
+  EXPECT_EQ(must_find(run("Bush met Putin.", "2003-06-01"), "Bush").entity, "usa.bush.george2");
 }
 
 TEST_F(Matcher, OutOfOfficeWithoutATitleIsAnElite) {
@@ -335,8 +341,8 @@ TEST_F(Matcher, UnknownNamesAreReportedWithAGuess) {
   EXPECT_EQ(paper->resolved_by, "none");
   EXPECT_EQ(paper->guess, "organization");
   EXPECT_TRUE(paper->code.empty());
-  EXPECT_EQ(find(ms, "Smithson")->guess, "person");
-  EXPECT_EQ(find(ms, "Grodnovia")->guess, "location");
+  EXPECT_EQ(must_find(ms, "Smithson").guess, "person");
+  EXPECT_EQ(must_find(ms, "Grodnovia").guess, "location");
 
   MatchOptions quiet;
   quiet.unresolved = false;
@@ -390,7 +396,7 @@ TEST_F(Matcher, TheTitleRefersToTheLatestHolder) {
   EXPECT_EQ(m->resolved_by, "coreference");
   // The foreign minister is a different office.
   auto other = run("Lukashenko met Lavrov. Later the foreign minister left.", "2023-02-28");
-  EXPECT_EQ(find(other, "foreign minister")->entity, "rus.lavrov.sergei");
+  EXPECT_EQ(must_find(other, "foreign minister").entity, "rus.lavrov.sergei");
 }
 
 TEST_F(Matcher, DescriptionsWithACountryReferToTheHolder) {
@@ -408,9 +414,9 @@ TEST_F(Matcher, DescriptionsWithACountryReferToTheHolder) {
 TEST_F(Matcher, PronounsReferToTheNearestCompatibleActor) {
   auto ms = run("Turkey said it would help. Lukashenko said he agreed. The Russian troops said they would leave.");
   EXPECT_EQ(code_of(ms, "it"), "TUR");
-  EXPECT_EQ(find(ms, "he")->entity, "blr.lukashenko.alexander");
+  EXPECT_EQ(must_find(ms, "he").entity, "blr.lukashenko.alexander");
   EXPECT_EQ(code_of(ms, "they"), "RUSMIL");
-  EXPECT_EQ(find(ms, "they")->resolved_by, "coreference");
+  EXPECT_EQ(must_find(ms, "they").resolved_by, "coreference");
   // A pronoun with nothing to refer to is not reported.
   EXPECT_EQ(find(run("It rained."), "It"), nullptr);
 }
