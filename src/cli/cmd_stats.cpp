@@ -116,7 +116,8 @@ Action add_stats_command(CLI::App& app) {
     if (!store->counts(c, error)) return fail();
     std::cout << "documents " << c.documents << ", sentences " << c.sentences << ", actor mentions "
               << c.actor_mentions << " (" << c.entities << " entities), events " << c.events << " (" << c.event_mentions
-              << " mentions), places " << c.places << ", quotes " << c.quotes << "\n";
+              << " mentions), places " << c.places << ", quotes " << c.quotes << ", attributions "
+              << c.attributions << "\n";
     const std::size_t top = opts->top ? opts->top : 10;
     const std::pair<const char*, StatsKey> sections[] = {{"by quad class", StatsKey::Quad},
                                                          {"top actors (source or target)", StatsKey::Actor},

@@ -181,6 +181,8 @@ void add_document_layer(DocumentRecords& records, const Document& doc, const Doc
     r.speaker_end = q.speaker.end;
     records.quotes.push_back(std::move(r));
   }
+  for (const Attribution& a : ann.attributions)
+    records.attributions.push_back({a.sentence, a.start, a.end, a.source, a.cites, a.verb});
 }
 
 CoderInfo pipeline_coder_info(const std::string& model_path) {

@@ -4,6 +4,7 @@
 // Versions (PRAGMA user_version):
 //   1  documents, sentences, parses, coders, entities, actor_mentions,
 //      places, place_mentions, quotes, events, event_mentions.
+//   2  attributions (who a document relays: "X writes, citing Y").
 // A migration is appended to kMigrations as version N+1 and must turn a
 // version-N file into exactly what a fresh version-(N+1) file holds.
 #include <string>
@@ -258,9 +259,24 @@ CREATE INDEX event_mentions_source_entity ON event_mentions(source_entity) WHERE
 CREATE INDEX event_mentions_target_entity ON event_mentions(target_entity) WHERE target_entity <> '';
 )sql";
 
+const char* const kSchemaV2 = R"sql(
+CREATE TABLE attributions (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  sentence    INTEGER NOT NULL,
+  start       INTEGER NOT NULL,
+  end         INTEGER NOT NULL,
+  source      TEXT NOT NULL,
+  cites       TEXT NOT NULL,
+  verb        TEXT NOT NULL
+);
+CREATE INDEX attributions_document ON attributions(document_id);
+CREATE INDEX attributions_source ON attributions(source);
+)sql";
+
 // kMigrations[i] turns a version-i file into version i+1.
 const std::vector<const char*>& migrations() {
-  static const std::vector<const char*> steps = {kSchemaV1};
+  static const std::vector<const char*> steps = {kSchemaV1, kSchemaV2};
   return steps;
 }
 
@@ -277,7 +293,7 @@ bool pragma_int(sqlite3* db, const char* sql, std::int64_t& out, std::string& er
 
 bool prepare_schema(sqlite3* db, bool read_only, std::string& error) {
   const int latest = static_cast<int>(migrations().size());
-  static_assert(EventStore::kSchemaVersion == 1, "append the migration to migrations() too");
+  static_assert(EventStore::kSchemaVersion == 2, "append the migration to migrations() too");
   std::int64_t version = 0, app = 0, tables = 0;
   if (!pragma_int(db, "PRAGMA user_version", version, error) || !pragma_int(db, "PRAGMA application_id", app, error) ||
       !pragma_int(db, "SELECT count(*) FROM sqlite_schema", tables, error))

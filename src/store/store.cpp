@@ -82,6 +82,9 @@ bool prepare_all(sqlite3* db, store::WriterStatements& w, std::string& error) {
        "INSERT INTO quotes (document_id, kind, start, end, first_sentence, last_sentence, text, verb, speaker_text, "
        "speaker_name, speaker_code, speaker_entity, speaker_link, speaker_sentence, speaker_start, speaker_end) "
        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"},
+      {&w.insert_attribution,
+       "INSERT INTO attributions (document_id, sentence, start, end, source, cites, verb) VALUES (?1, ?2, ?3, ?4, ?5, "
+       "?6, ?7)"},
       {&w.find_event,
        "SELECT id FROM events WHERE source_code = ?1 AND target_code = ?2 AND cameo = ?3 AND day BETWEEN ?4 AND ?5 "
        "AND negated = ?6 ORDER BY abs(day - ?7), id LIMIT 1"},
@@ -106,6 +109,7 @@ bool prepare_all(sqlite3* db, store::WriterStatements& w, std::string& error) {
       {&w.delete_rows[3], "DELETE FROM parses WHERE document_id = ?1"},
       {&w.delete_rows[4], "DELETE FROM place_mentions WHERE document_id = ?1"},
       {&w.delete_rows[5], "DELETE FROM quotes WHERE document_id = ?1"},
+      {&w.delete_rows[6], "DELETE FROM attributions WHERE document_id = ?1"},
       {&w.recount_event,
        "UPDATE events SET num_mentions = (SELECT count(*) FROM event_mentions WHERE event_id = ?1), "
        "num_articles = (SELECT count(DISTINCT document_id) FROM event_mentions WHERE event_id = ?1), "
@@ -252,8 +256,8 @@ class DocumentWriter {
     while ((rc = w_.mentions_of_document.step(error)) == SQLITE_ROW) affected.push_back(w_.mentions_of_document.integer(0));
     w_.mentions_of_document.reset();
     if (rc != SQLITE_DONE) return false;
-    for (int i = 0; i < 6; ++i)
-      if (!w_.delete_rows[i].bind(1, doc_id).run(error)) return false;
+    for (Statement& remove : w_.delete_rows)
+      if (!remove.bind(1, doc_id).run(error)) return false;
     for (std::int64_t id : affected) {
       if (!w_.recount_event.bind(1, id).run(error)) return false;
       if (!w_.delete_empty_events.bind(1, id).run(error)) return false;
@@ -370,7 +374,7 @@ class DocumentWriter {
     return true;
   }
 
-  bool write_places_and_quotes(std::int64_t doc_id, const DocumentRecords& r, std::string& error) {
+  bool write_document_layer(std::int64_t doc_id, const DocumentRecords& r, std::string& error) {
     for (const PlaceMentionRecord& m : r.places) {
       std::int64_t pid = 0;
       if (!place_id(m.place, pid, error)) return false;
@@ -385,6 +389,12 @@ class DocumentWriter {
       st.bind(6, q.last_sentence).bind(7, q.text).bind(8, q.verb).bind(9, q.speaker_text).bind(10, q.speaker_name);
       st.bind(11, q.speaker_code).bind(12, q.speaker_entity).bind(13, q.speaker_link).bind(14, q.speaker_sentence);
       st.bind(15, q.speaker_start).bind(16, q.speaker_end);
+      if (!st.run(error)) return false;
+    }
+    for (const AttributionRecord& a : r.attributions) {
+      Statement& st = w_.insert_attribution;
+      st.bind(1, doc_id).bind(2, a.sentence).bind(3, a.start).bind(4, a.end).bind(5, a.source).bind(6, a.cites);
+      st.bind(7, a.verb);
       if (!st.run(error)) return false;
     }
     return true;
@@ -553,7 +563,7 @@ bool EventStore::add(const Document& doc, const DocumentRecords& records, AddRes
   if (!writer.write_document(doc_id, existing, hash, records.events.size(), error)) return undo();
   if (!writer.write_sentences(doc_id, error)) return undo();
   if (!writer.write_actors(doc_id, records.actors, error)) return undo();
-  if (!writer.write_places_and_quotes(doc_id, records, error)) return undo();
+  if (!writer.write_document_layer(doc_id, records, error)) return undo();
   if (!writer.write_events(doc_id, records.events, result, error)) return undo();
   if (!store::exec(im.db, "RELEASE document", error)) return undo();
   result.outcome = existing ? AddOutcome::Recoded : AddOutcome::Stored;
@@ -598,7 +608,8 @@ bool EventStore::counts(StoreCounts& out, std::string& error) const {
   const Item items[] = {{&out.documents, "documents"},     {&out.sentences, "sentences"},
                         {&out.actor_mentions, "actor_mentions"}, {&out.entities, "entities"},
                         {&out.events, "events"},           {&out.event_mentions, "event_mentions"},
-                        {&out.places, "places"},           {&out.quotes, "quotes"}};
+                        {&out.places, "places"},           {&out.quotes, "quotes"},
+                        {&out.attributions, "attributions"}};
   for (const Item& item : items) {
     Statement st(impl_->db, std::string("SELECT count(*) FROM ") + item.table, error);
     if (!st.ok() || st.step(error) != SQLITE_ROW) return false;

@@ -127,11 +127,19 @@ struct QuoteRecord {
   std::uint32_t speaker_sentence = 0, speaker_start = 0, speaker_end = 0;
 };
 
+// "Nezavisimaya Gazeta writes, citing Rador": who the document relays.
+struct AttributionRecord {
+  std::uint32_t sentence = 0;
+  std::uint32_t start = 0, end = 0;
+  std::string source, cites, verb;
+};
+
 struct DocumentRecords {
   std::vector<ActorMentionRecord> actors;
   std::vector<EventRecord> events;
   std::vector<PlaceMentionRecord> places;
   std::vector<QuoteRecord> quotes;
+  std::vector<AttributionRecord> attributions;
 };
 
 // Which coder produced the events: stored once per distinct combination and
@@ -181,13 +189,13 @@ struct AddResult {
 
 struct StoreCounts {
   std::int64_t documents = 0, sentences = 0, actor_mentions = 0, entities = 0, events = 0, event_mentions = 0,
-               places = 0, quotes = 0;
+               places = 0, quotes = 0, attributions = 0;
 };
 
 class EventStore {
  public:
   // The schema version this build writes (PRAGMA user_version).
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   // Opens or creates `path`, creating the schema or migrating an older one.
   // nullptr with `error` set when the file is not a Kestrel store, was

@@ -51,10 +51,10 @@ bool decompress(std::string_view bytes, std::size_t raw_size, std::string& out);
 struct WriterStatements {
   Statement find_document, insert_document, update_document, insert_sentence, insert_parse;
   Statement find_entity, insert_entity, insert_actor_mention;
-  Statement find_place, insert_place, insert_place_mention, insert_quote;
+  Statement find_place, insert_place, insert_place_mention, insert_quote, insert_attribution;
   Statement find_event, find_event_undated, insert_event, insert_mention, bump_event, set_first_mention;
   Statement mention_in_document, mention_in_outlet;
-  Statement mentions_of_document, delete_rows[6], recount_event, delete_empty_events;
+  Statement mentions_of_document, delete_rows[7], recount_event, delete_empty_events;
 };
 
 }  // namespace kestrel::store

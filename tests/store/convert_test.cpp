@@ -89,6 +89,14 @@ TEST(StoreConvert, EventsAndMentionsKeepEveryField) {
   q.text = "we met";
   q.speaker.name = "Xi";
   ann.quotes.push_back(q);
+  Attribution a;
+  a.source = "Nezavisimaya Gazeta";
+  a.cites = "Rador";
+  a.verb = "writes";
+  a.sentence = 1;
+  a.start = 321;
+  a.end = 361;
+  ann.attributions.push_back(a);
   add_document_layer(r, doc, ann);
   EXPECT_EQ(r.events[0].date, "2023-02-28");
   EXPECT_EQ(r.events[0].date_origin, "publication");
@@ -98,6 +106,13 @@ TEST(StoreConvert, EventsAndMentionsKeepEveryField) {
   ASSERT_EQ(r.places.size(), 1u);
   ASSERT_EQ(r.quotes.size(), 1u);
   EXPECT_EQ(r.quotes[0].speaker_name, "Xi");
+  ASSERT_EQ(r.attributions.size(), 1u);
+  EXPECT_EQ(r.attributions[0].source, "Nezavisimaya Gazeta");
+  EXPECT_EQ(r.attributions[0].cites, "Rador");
+  EXPECT_EQ(r.attributions[0].verb, "writes");
+  EXPECT_EQ(r.attributions[0].sentence, 1u);
+  EXPECT_EQ(r.attributions[0].start, 321u);
+  EXPECT_EQ(r.attributions[0].end, 361u);
 }
 
 }  // namespace

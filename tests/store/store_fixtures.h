@@ -139,6 +139,7 @@ struct Corpus {
       q.text = "spying";
       q.verb = "accused";
       ra.quotes.push_back(q);
+      ra.attributions.push_back({1, 0, 30, "Nezavisimaya Gazeta", "Rador", "writes"});
     }
     rb.events.push_back(meet(b, 0, "Lukashenko", "Xi"));
     rc.events.push_back(meet(c, 0, "Lukashenko", "Xi"));

@@ -93,6 +93,43 @@ TEST(Store, CreatesVersionedSchemaInWalMode) {
   EXPECT_EQ(scalar(path, "PRAGMA user_version"), EventStore::kSchemaVersion);
 }
 
+TEST(Store, MigratesAVersion1FileInPlaceKeepingItsRows) {
+  testing::TempDir dir;
+  std::string path = dir.file("k.db");
+  Corpus corpus;
+  {
+    auto s = open_store(path);
+    add_all(*s, corpus);
+  }
+  const std::int64_t events = scalar(path, "SELECT count(*) FROM events");
+  ASSERT_GT(events, 0);
+  // What a version-1 file is: the same tables without attributions.
+  set_pragma(path, "DROP TABLE attributions; PRAGMA user_version = 1");
+  std::string error;
+  StoreOptions ro;
+  ro.read_only = true;
+  EXPECT_EQ(EventStore::open(path, ro, error), nullptr);
+  EXPECT_NE(error.find("needs migrating to 2"), std::string::npos) << error;
+  {
+    auto s = open_store(path);
+    StoreCounts c;
+    ASSERT_TRUE(s->counts(c, error)) << error;
+    EXPECT_EQ(c.events, events);
+    EXPECT_EQ(c.attributions, 0);
+  }
+  EXPECT_EQ(scalar(path, "PRAGMA user_version"), 2);
+  // Recoding a document of the old file fills the new table.
+  StoreOptions recode;
+  recode.recode = true;
+  {
+    auto s = open_store(path, recode);
+    add_all(*s, corpus, AddOutcome::Recoded);
+  }
+  EXPECT_EQ(scalar(path, "SELECT count(*) FROM attributions WHERE source = 'Nezavisimaya Gazeta' AND cites = 'Rador'"),
+            1);
+  EXPECT_EQ(scalar(path, "SELECT count(*) FROM events"), events);
+}
+
 TEST(Store, RefusesNewerVersionsAndOtherFiles) {
   testing::TempDir dir;
   std::string path = dir.file("k.db");
@@ -135,7 +172,7 @@ TEST(Store, SameInputTwiceChangesNothing) {
   auto dump = [&] {
     std::vector<std::int64_t> v;
     for (const char* t : {"documents", "sentences", "actor_mentions", "entities", "events", "event_mentions", "places",
-                          "place_mentions", "quotes", "parses", "coders"})
+                          "place_mentions", "quotes", "attributions", "parses", "coders"})
       v.push_back(scalar(path, std::string("SELECT count(*) FROM ") + t));
     v.push_back(scalar(path, "SELECT sum(num_mentions * 7 + num_articles * 3 + num_sources) FROM events"));
     return v;
