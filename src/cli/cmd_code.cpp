@@ -224,6 +224,11 @@ Action add_code_command(CLI::App& app) {
       // Dates, places, quotes, sources (DocumentLayer is thread-safe; its
       // warnings are reported in input order by emit).
       job.ann = doc_layer.annotate(doc, job.mentions);
+      // A dated dateline ("MINSK, Nov 28 (Reuters) -") is the article's date
+      // wherever the document's date is shown or stored. The run date is not:
+      // it only stands in for event dates.
+      if (doc.date.empty() && job.ann.publication.source == PublicationSource::Dateline)
+        doc.date = job.ann.publication.date;
     };
     // The calling thread, in input order: diagnostics, document layer, store, output.
     auto emit = [&](CodeJob& job) {

@@ -299,6 +299,28 @@ TEST(CodeWithDocLayer, DbStoresEventDatesPlacesAndQuotes) {
   EXPECT_EQ(places[0][1], "CHN");
 }
 
+// Raw text with a dated dateline and no other date: the dateline dates the
+// document row, and its "(Reuters)" is stored as an attribution.
+TEST(CodeWithDocLayer, DbTakesTheDocumentDateFromTheDateline) {
+  const std::string root = KESTREL_SOURCE_DIR;
+  if (!std::filesystem::exists(root + "/data/models/nlp.kmodel"))
+    GTEST_SKIP() << "data/models/nlp.kmodel not shipped: raw text cannot be parsed";
+  testing::TempDir dir;
+  auto path = dir.write("minsk.txt",
+                        "MINSK, Nov 28, 2022 (Reuters) - Belarusian police detained dozens of protesters on Sunday, "
+                        "a rights group said.\n");
+  const std::string db = dir.file("k.db");
+  auto r = run(dir, "code --db " + db + " " + path);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.find("has no publication date"), std::string::npos) << r.err;
+  auto docs = sql_rows(db, "SELECT date, day > 0 FROM documents");
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0], (std::vector<std::string>{"2022-11-28", "1"}));
+  auto sources = sql_rows(db, "SELECT source FROM attributions");
+  ASSERT_FALSE(sources.empty());
+  EXPECT_EQ(sources[0][0], "Reuters");
+}
+
 // The bundled article itself, raw text: needs the parser model.
 TEST(CodeWithDocLayer, ExampleArticleRawText) {
   const std::string root = KESTREL_SOURCE_DIR;
