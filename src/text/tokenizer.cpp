@@ -634,6 +634,16 @@ class Scanner {
                             bool initials) {
     std::string_view w = view(start, q);
 
+    // A caption glued to its credit line by scraping: "LukashenkoPhoto: AFP"
+    // is "Lukashenko" + "Photo" + ":".
+    if (letters_only && atoms == 1 && q < chunk_end_ && text_[q] == ':') {
+      if (std::uint32_t cut = glued_credit_word(w)) {
+        emit(start, start + cut);
+        emit(start + cut, q);
+        return q;
+      }
+    }
+
     // A number followed by a unit: "5pm", "$5.5m" -> number + unit.
     if (last.lead_digits > 0 && last.letters > 0) {
       std::uint32_t k = last.start + last.lead_digits;
@@ -691,6 +701,19 @@ class Scanner {
     }
     emit(start, q);
     return q;
+  }
+
+  // Where a credit word ("Photo", "Image", "Source"...) starts at the end of
+  // `w` right after a small letter; 0 when it does not.
+  static std::uint32_t glued_credit_word(std::string_view w) {
+    static constexpr std::string_view kCredits[] = {"Photo", "Photos", "Photograph", "Image", "Images",
+                                                    "Video", "Source", "Credit", "Caption", "Illustration"};
+    for (std::string_view c : kCredits) {
+      if (w.size() < c.size() + 2 || !w.ends_with(c)) continue;
+      const char before = w[w.size() - c.size() - 1];
+      if (before >= 'a' && before <= 'z') return static_cast<std::uint32_t>(w.size() - c.size());
+    }
+    return 0;
   }
 
   bool its_is_contraction(std::uint32_t q) const {

@@ -56,6 +56,16 @@ TEST(Tokenizer, FusedWordsWithoutApostrophe) {
   EXPECT_EQ(tokens("its a shame, its members"), "it+s a shame , its members");
 }
 
+TEST(Tokenizer, CaptionGluedToItsCredit) {
+  EXPECT_EQ(tokens("Emmanuel MacronPhoto: AFP"), "Emmanuel Macron Photo : AFP");
+  EXPECT_EQ(tokens("the summit in KyivImage: Reuters"), "the summit in Kyiv Image : Reuters");
+  // Only before a colon, only after a small letter, only a credit word.
+  EXPECT_EQ(tokens("MacronPhoto AFP"), "MacronPhoto AFP");
+  EXPECT_EQ(tokens("PHOTO: AFP"), "PHOTO : AFP");
+  EXPECT_EQ(tokens("Photo: AFP"), "Photo : AFP");
+  EXPECT_EQ(tokens("iPhone: review"), "iPhone : review");
+}
+
 TEST(Tokenizer, QuotesAroundPossessives) {
   // An open single quote makes the next "s'" a closing quote.
   EXPECT_EQ(tokens("he said 'it works for parents' and left"), "he said ' it works for parents ' and left");
