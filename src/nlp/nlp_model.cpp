@@ -7,6 +7,7 @@
 #include "nlp/eisner.h"
 #include "nlp/hashing.h"
 #include "nlp/nlp_model_impl.h"
+#include "nlp/repair.h"
 
 namespace kestrel {
 namespace {
@@ -324,6 +325,8 @@ void NlpModel::annotate(Sentence& sentence, const NlpAnnotateOptions& options) c
       tokens[i].deprel = labels[static_cast<std::size_t>(scratch.labels[i])];
       tokens[i].deps.clear();  // an enhanced graph of another tree would be wrong
     }
+    for (std::size_t v : nlp::repair_reduced_relatives_with_object(sentence))
+      if (options.features) tokens[v].feats = m.morphology.features(tokens[v].form, tokens[v].upos, tokens[v].xpos);
   }
   if (options.features) nlp::Morphology::apply_syntax(sentence);
 }

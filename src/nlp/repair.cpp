@@ -1,0 +1,65 @@
+#include "nlp/repair.h"
+
+#include <string_view>
+#include <vector>
+
+namespace kestrel::nlp {
+namespace {
+
+// Relations that make a participle a clause of its own, or passive.
+bool blocks_repair(std::string_view rel) {
+  return rel == "aux" || rel == "aux:pass" || rel == "mark" || rel == "cop" || rel == "expl" ||
+         rel.starts_with("nsubj") || rel.starts_with("csubj");
+}
+
+// Relations of a noun that the verb can take over: the noun heads a clause
+// only there. Elsewhere ("the man given the award", "a firm named Acme")
+// the participle stays a modifier.
+bool clause_relation(std::string_view rel) { return rel == "root" || rel == "ccomp" || rel == "parataxis"; }
+
+// Left dependents of the noun that belong to the noun phrase; the others
+// ("Last year ,", "that", "But") belong to the clause and move to the verb.
+bool noun_phrase_relation(std::string_view rel) {
+  return rel == "det" || rel == "det:predet" || rel == "amod" || rel == "compound" || rel == "nmod:poss" ||
+         rel == "nummod" || rel == "flat" || rel == "case" || rel == "fixed" || rel == "goeswith" ||
+         rel == "nmod" || rel == "nmod:npmod" || rel == "appos" || rel == "conj" || rel == "cc";
+}
+
+}  // namespace
+
+std::vector<std::size_t> repair_reduced_relatives_with_object(Sentence& sentence) {
+  std::vector<std::size_t> repaired;
+  std::vector<Token>& tokens = sentence.tokens;
+  const int n = static_cast<int>(tokens.size());
+  const auto tok = [&](int node) -> Token& { return tokens[static_cast<std::size_t>(node - 1)]; };
+  for (int v = 1; v <= n; ++v) {
+    Token& verb = tok(v);
+    if (verb.xpos != "VBN" || verb.upos != "VERB" || verb.deprel != "acl") continue;
+    const int noun = verb.head;
+    if (noun < 1 || noun >= v) continue;
+    Token& head = tok(noun);
+    if ((head.upos != "NOUN" && head.upos != "PROPN" && head.upos != "PRON") || !clause_relation(head.deprel))
+      continue;
+    bool object = false, blocked = false;
+    for (int c = 1; c <= n; ++c) {
+      if (tok(c).head != v) continue;
+      if (tok(c).deprel == "obj") object = true;
+      if (blocks_repair(tok(c).deprel)) blocked = true;
+    }
+    if (!object || blocked) continue;
+    for (int c = 1; c <= n; ++c) {
+      Token& t = tok(c);
+      if (c == v || t.head != noun) continue;
+      if (c > v || (c < noun && !noun_phrase_relation(t.deprel))) t.head = v;
+    }
+    verb.head = head.head;
+    verb.deprel = head.deprel;
+    verb.xpos = "VBD";
+    head.head = v;
+    head.deprel = "nsubj";
+    repaired.push_back(static_cast<std::size_t>(v - 1));
+  }
+  return repaired;
+}
+
+}  // namespace kestrel::nlp

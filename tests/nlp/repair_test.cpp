@@ -1,0 +1,88 @@
+// Repairs of parses that break a rule of English grammar: a reduced relative
+// (acl participle) with a direct object is the finite verb of its noun.
+#include "nlp/repair.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+
+#include "base/diagnostics.h"
+#include "nlp/nlp.h"
+
+namespace kestrel {
+namespace {
+
+// Words as "form/XPOS/head/deprel" (UPOS VERB for VB*, NOUN for NN*, else X).
+Sentence sentence(const std::string& words) {
+  Sentence s;
+  std::istringstream in(words);
+  std::string w;
+  while (in >> w) {
+    std::istringstream parts(w);
+    Token t;
+    std::string head;
+    std::getline(parts, t.form, '/');
+    std::getline(parts, t.xpos, '/');
+    std::getline(parts, head, '/');
+    std::getline(parts, t.deprel, '/');
+    t.head = std::stoi(head);
+    t.upos = t.xpos.starts_with("VB") ? "VERB" : t.xpos.starts_with("NNP") ? "PROPN" : t.xpos.starts_with("NN") ? "NOUN" : "X";
+    s.tokens.push_back(t);
+  }
+  return s;
+}
+
+std::string tree(const Sentence& s) {
+  std::string out;
+  for (const Token& t : s.tokens) {
+    if (!out.empty()) out += ' ';
+    out += t.form + "/" + t.xpos + "/" + std::to_string(t.head) + "/" + t.deprel;
+  }
+  return out;
+}
+
+TEST(RepairReducedRelative, ParticipleWithObjectUnderARootNounBecomesTheVerb) {
+  // "Kazakh police arrested two journalists in Almaty ." parsed as a noun phrase.
+  Sentence s = sentence(
+      "Kazakh/JJ/2/amod police/NN/0/root arrested/VBN/2/acl two/CD/5/nummod journalists/NNS/3/obj "
+      "in/IN/7/case Almaty/NNP/3/obl ././2/punct");
+  auto fixed = nlp::repair_reduced_relatives_with_object(s);
+  ASSERT_EQ(fixed.size(), 1u);
+  EXPECT_EQ(fixed[0], 2u);
+  EXPECT_EQ(tree(s),
+            "Kazakh/JJ/2/amod police/NN/3/nsubj arrested/VBD/0/root two/CD/5/nummod journalists/NNS/3/obj "
+            "in/IN/7/case Almaty/NNP/3/obl ././3/punct");
+}
+
+TEST(RepairReducedRelative, ClauseDependentsOnTheLeftMoveToTheVerb) {
+  // "Last week , the rebels seized the town ." with the clause hung on "rebels"
+  // under "said": the time phrase and comma go to the verb, "the" stays.
+  Sentence s = sentence(
+      "Officials/NNS/2/nsubj said/VBD/0/root Monday/NNP/2/obl:tmod that/IN/5/mark rebels/NNS/2/ccomp "
+      "seized/VBN/5/acl the/DT/8/det town/NN/6/obj ././2/punct");
+  ASSERT_EQ(nlp::repair_reduced_relatives_with_object(s).size(), 1u);
+  EXPECT_EQ(tree(s),
+            "Officials/NNS/2/nsubj said/VBD/0/root Monday/NNP/2/obl:tmod that/IN/6/mark rebels/NNS/6/nsubj "
+            "seized/VBD/2/ccomp the/DT/8/det town/NN/6/obj ././2/punct");
+}
+
+TEST(RepairReducedRelative, RealModifiersAndClausesAreLeftAlone) {
+  // Passive participle without an object.
+  const std::string no_object = "protesters/NNS/0/root detained/VBN/1/acl on/IN/4/case Sunday/NNP/2/obl";
+  // Ditransitive passive inside an object: "He met the man given the award".
+  const std::string in_object =
+      "He/PRP/2/nsubj met/VBD/0/root the/DT/4/det man/NN/2/obj given/VBN/4/acl the/DT/7/det award/NN/5/obj";
+  // A participle with its own auxiliary is a clause already.
+  const std::string with_aux =
+      "revelation/NN/0/root that/IN/5/mark Shell/NNP/5/nsubj had/VBD/5/aux inflated/VBN/1/acl reserves/NNS/5/obj";
+  for (const std::string& words : {no_object, in_object, with_aux}) {
+    Sentence s = sentence(words);
+    const std::string before = tree(s);
+    EXPECT_TRUE(nlp::repair_reduced_relatives_with_object(s).empty()) << words;
+    EXPECT_EQ(tree(s), before);
+  }
+}
+
+}  // namespace
+}  // namespace kestrel
