@@ -1,4 +1,5 @@
 #include <charconv>
+#include <filesystem>
 #include <ostream>
 
 #include "nlp/nlp.h"
@@ -123,6 +124,14 @@ bool place_tokens(PendingSentence& s, std::string_view text, std::uint32_t base)
   return true;
 }
 
+// A document without "# newdoc id" is named like a text file: the file name
+// without directories and extension, "stdin" for "-".
+std::string default_document_id(const std::string& name) {
+  if (name == "-") return "stdin";
+  std::string stem = std::filesystem::path(name).stem().string();
+  return stem.empty() ? name : stem;
+}
+
 class Builder {
  public:
   Builder(const std::string& name, Diagnostics& diag) : name_(name), diag_(diag) {}
@@ -139,7 +148,7 @@ class Builder {
   }
 
   void add(PendingSentence& s) {
-    if (!open_) start_document(name_);
+    if (!open_) start_document(default_document_id(name_));
     if (s.bad || s.words.empty()) return;
     std::string text = s.has_text ? s.text : surface_from_forms(s);
     if (!first_in_doc_) {
@@ -248,7 +257,7 @@ std::vector<Document> read_conllu(std::string_view data, const std::string& name
       std::string value;
       if (comment_value(line, "newdoc id", value) || comment_value(line, "newdoc", value)) {
         if (!sentence.words.empty()) flush();
-        builder.start_document(value.empty() ? name : value);
+        builder.start_document(value.empty() ? default_document_id(name) : value);
         pending_paragraph = false;
         sentence.new_paragraph = true;
       } else if (comment_value(line, "newpar id", value) || comment_value(line, "newpar", value)) {

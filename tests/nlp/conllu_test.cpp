@@ -52,6 +52,19 @@ TEST(Conllu, ReadsDocumentsSentencesAndMultiwordTokens) {
   EXPECT_EQ(docs[1].id, "d2");
 }
 
+TEST(Conllu, DocumentsWithoutAnIdAreNamedLikeTextFiles) {
+  Diagnostics diag([](const Diagnostic&) {});
+  const std::string data = "1\tYes\tyes\tINTJ\tUH\t_\t0\troot\t_\t_\n\n# newdoc\n1\tNo\tno\tINTJ\tUH\t_\t0\troot\t_\t_\n\n";
+  auto docs = read_conllu(data, "corpus/parsed/monday.conllu", diag);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].id, "monday");
+  EXPECT_EQ(docs[1].id, "monday");
+  EXPECT_EQ(docs[0].path, "corpus/parsed/monday.conllu");
+  docs = read_conllu(data, "-", diag);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[0].id, "stdin");
+}
+
 TEST(Conllu, WriteThenReadIsIdentity) {
   Diagnostics diag([](const Diagnostic&) {});
   auto docs = read_conllu(kSample, "s.conllu", diag);
