@@ -336,6 +336,10 @@ bool SentenceCoder::passive(int x) const {
   // "Israeli soldiers arrested 100 Palestinians" misread as a reduced
   // relative clause ("soldiers [who were] arrested").
   if ((rel(x) == Rel::Acl || rel(x) == Rel::Amod) && t_.child(x, Rel::Obj) >= 0) return false;
+  // An active subject beats the tagger's voice: "Mugabe today accused the
+  // United States", "X on Saturday hosted Y" are tagged Voice=Pass after a
+  // time word, but a clause with an nsubj and no aux:pass is active.
+  if (t_.child(x, Rel::Nsubj) >= 0) return false;
   if (t_.has(x, TreeView::kPassVoice)) return true;
   Rel r = rel(x);
   bool participle = t_.has(x, TreeView::kPart) && t_.has(x, TreeView::kPast);

@@ -406,5 +406,23 @@ TEST(EventCoderArgs, PatternVerbsInAChainAndNounsTaggedAsVerbs) {
             (Briefs{"0312 CHL->PER", "0312 PER->CHL"}));
 }
 
+TEST(EventCoderArgs, AnActiveSubjectBeatsAPassiveVoiceTag) {
+  // "Kenya's president yesterday praised Uganda": after a time word the
+  // tagger marks "praised" Voice=Pass, but the clause has an active subject
+  // and no passive auxiliary, so Kenya praises Uganda (not the reverse, nor
+  // nothing).
+  auto coder = coder_with("051 SRC [praise] TGT\n");
+  Document doc = tree_doc(
+      "Kenya Kenya PROPN 3 nmod:poss\n"
+      "'s 's PART 1 case\n"
+      "president president NOUN 5 nsubj\n"
+      "yesterday yesterday NOUN 5 obl:unmarked\n"
+      "praised praise VERB 0 root VerbForm=Part|Tense=Past|Voice=Pass\n"
+      "Uganda Uganda PROPN 5 obj\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 2, "KENGOV", "person"), mention(s, 5, 5, "UGA")}})),
+            Briefs{"051 KENGOV->UGA"});
+}
+
 }  // namespace
 }  // namespace kestrel
