@@ -97,7 +97,8 @@ bool reciprocal_code(std::string_view code) {
 }
 bool place_target_code(std::string_view code) {
   std::string_view r = root_of(code);
-  return r == "14" || r == "15" || r == "16" || r == "17" || r == "18" || r == "19" || r == "20";
+  return r == "14" || r == "15" || r == "16" || r == "17" || r == "18" || r == "19" || r == "20" ||
+         code == "0813" || code == "0814";  // a curfew or a state of emergency is eased where it holds
 }
 bool wrapper_code(std::string_view code) {
   std::string_view r = root_of(code);

@@ -424,5 +424,23 @@ TEST(EventCoderArgs, AnActiveSubjectBeatsAPassiveVoiceTag) {
             Briefs{"051 KENGOV->UGA"});
 }
 
+TEST(EventCoderArgs, ACurfewIsEasedWhereItHolds) {
+  // "Israel lifted the curfew in Hebron": no actor is hit; the easing
+  // (0813, CONCEDE as the PLOVER manual defines it) is toward the place.
+  auto coder = coder_with("0813 SRC [lift] curfew\n");
+  Document doc = tree_doc(
+      "Israel Israel PROPN 2 nsubj\n"
+      "lifted lift VERB 0 root\n"
+      "the the DET 4 det\n"
+      "curfew curfew NOUN 2 obj\n"
+      "in in ADP 6 case\n"
+      "Hebron Hebron PROPN 4 nmod\n");
+  const Sentence& s = doc.sentences[0];
+  auto events = coder->code_document(doc, {{mention(s, 0, 0, "ISR"), place(s, 5, 5, "PSE")}});
+  EXPECT_EQ(briefs(events), Briefs{"0813 ISR->PSE"});
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].plover_event, "CONCEDE");
+}
+
 }  // namespace
 }  // namespace kestrel
