@@ -238,11 +238,13 @@ class SentenceCoder {
   void modality_negation(Candidate& c) const;
   void build_events(Candidate& c);
   bool locative(int x) const;
+  bool own_possession(int x) const;
   bool same_actor(const EventActor& a, const std::vector<EventActor>& list) const;
   int accusing_verb(int x) const;
   bool complement_of(int outer, int inner) const;
   void infer_target(const Candidate& c, const std::string& code, std::uint32_t exclude_first,
-                    std::uint32_t exclude_last, std::vector<EventActor>& out) const;
+                    std::uint32_t exclude_last, const std::string& source_country,
+                    std::vector<EventActor>& out) const;
   void place_target(const Candidate& c, std::vector<EventActor>& out) const;
   void conditional_target(const Candidate& c, std::vector<EventActor>& out) const;
   Event make_event(const Candidate& c, const std::string& code) const;
@@ -611,6 +613,9 @@ bool SentenceCoder::fill_slot(const Slot& slot, int anchor, int trigger, const s
         Rel r = rel(c);
         if (r == Rel::OblAgent) return std::find(slot.preps.begin(), slot.preps.end(), idx_.id("by")) != slot.preps.end();
         if (r != Rel::Obl && r != Rel::Nmod && r != Rel::Advcl && r != Rel::Acl) return false;
+        // A word of the pattern is not its slot: "contribute up to 4,000
+        // troops to a force" ("troops" parsed as a "to" oblique).
+        if (std::find(word_tok.begin(), word_tok.end(), c) != word_tok.end()) return false;
         return (t_.nominal(c) || t_.pos[u(c)] == Pos::Adj) && case_matches(c, slot.preps);
       };
       auto from_kids = [&](int x) {
@@ -1095,6 +1100,14 @@ Event SentenceCoder::make_event(const Candidate& c, const std::string& code) con
   return e;
 }
 
+// "its troops", "their forces": a phrase its own clause's actor possesses
+// through a pronoun.
+bool SentenceCoder::own_possession(int x) const {
+  for (int k : t_.kids(x))
+    if (rel(k) == Rel::NmodPoss && t_.pos[u(k)] == Pos::Pron) return true;
+  return false;
+}
+
 bool SentenceCoder::locative(int x) const {
   Rel r = rel(x);
   if (r != Rel::Obl && r != Rel::Nmod) return false;
@@ -1110,7 +1123,8 @@ bool SentenceCoder::locative(int x) const {
 // assistance"). Places are not targets, except of meetings (CAMEO 04: the
 // host of a summit).
 void SentenceCoder::infer_target(const Candidate& c, const std::string& code, std::uint32_t exclude_first,
-                                 std::uint32_t exclude_last, std::vector<EventActor>& out) const {
+                                 std::uint32_t exclude_last, const std::string& source_country,
+                                 std::vector<EventActor>& out) const {
   std::vector<int> list;
   std::vector<char> mark;
   compute_region(c.m.anchor, list, mark);
@@ -1134,10 +1148,22 @@ void SentenceCoder::infer_target(const Candidate& c, const std::string& code, st
     // an actor anyway).
     const bool deep_place = !places && idx_.compiled[c.m.pattern].target.role == SlotRole::None && t_.nominal(x) && head(x) >= 0 && locative(x) &&
                             std::find(c.m.used.begin(), c.m.used.end(), head(x)) == c.m.used.end();
+    // Where something is moved from or to is its counterpart ("withdraw its
+    // troops from Lebanon"), unlike where the predicate happens.
+    const bool direction = t_.nominal(x) && (rel(x) == Rel::Obl || rel(x) == Rel::Nmod) &&
+                           (case_is(x, "from") || case_is(x, "to") || case_is(x, "into"));
     for (const ActorMention& m : mentions_) {
-      if (!usable(m, places || deep_place) || !strong_mention(m)) continue;
+      if (!usable(m, places || deep_place || direction) || !strong_mention(m)) continue;
       if (static_cast<int>(m.head) != x && !(static_cast<int>(m.first) <= x && x <= static_cast<int>(m.last))) continue;
       if (!(m.last < exclude_first || m.first > exclude_last)) continue;
+      // The source's own forces or people are what it acts with, not its
+      // counterpart ("Syria will withdraw its troops", "Israel strengthened
+      // its forces in Lebanon").
+      // So are unnamed troops whose country is only the document's or an
+      // earlier mention's ("contribute 4,000 troops").
+      if (m.kind == "agent" && !source_country.empty() && m.country == source_country &&
+          (own_possession(static_cast<int>(m.head)) || (m.resolved_by != "dictionary" && m.sector.starts_with("MIL"))))
+        continue;
       out.push_back(actor_from(m, "inferred"));
       return;
     }
@@ -1242,6 +1268,16 @@ void SentenceCoder::build_events(Candidate& c) {
     for (int x : heads) resolve(x, targets, c.m.tgt_role);
     if (!targets.empty()) break;
   }
+  // A pattern that writes its target as a place ("strengthened its forces
+  // in TGT", "withdraw from TGT") takes a place for it.
+  if (targets.empty() && std::string_view(c.m.tgt_role) == "oblique")
+    for (int h : c.m.tgt) {
+      if (!t_.nominal(h) || !(locative(h) || case_is(h, "from") || case_is(h, "to") || case_is(h, "into"))) continue;
+      heads.clear();
+      expand_conj(h, heads);
+      for (int x : heads) resolve(x, targets, "location");
+      if (!targets.empty()) break;
+    }
   auto reporter_actors = [&](int verb, std::vector<EventActor>& out) {
     std::vector<int> subj;
     subjects_of(verb, subj);
@@ -1310,7 +1346,7 @@ void SentenceCoder::build_events(Candidate& c) {
   if (targets.empty() && (cp.target.role == SlotRole::None || !c.m.tgt.empty()) && opt.infer_targets &&
       sources.size() <= 1) {
     std::uint32_t ef = sources.empty() ? 1u : sources.front().first, el = sources.empty() ? 0u : sources.front().last;
-    infer_target(c, code, ef, el, targets);
+    infer_target(c, code, ef, el, sources.empty() ? std::string() : sources.front().country, targets);
   }
   // Victims with no country of their own ("four children were killed in
   // shelling in the east of the Gaza Strip") belong to the place where they

@@ -442,5 +442,62 @@ TEST(EventCoderArgs, ACurfewIsEasedWhereItHolds) {
   EXPECT_EQ(events[0].plover_event, "CONCEDE");
 }
 
+TEST(EventCoderArgs, APatternThatWritesItsTargetAsAPlaceTakesAPlace) {
+  // "Turkey reinforced its troops near Syria": the pattern writes "near
+  // TGT", so the place is the target; the possessed troops are Turkey's own.
+  auto coder = coder_with("154 SRC [reinforce] troop near TGT\n");
+  Document doc = tree_doc(
+      "Turkey Turkey PROPN 2 nsubj\n"
+      "reinforced reinforce VERB 0 root\n"
+      "its its PRON 4 nmod:poss\n"
+      "troops troops NOUN 2 obj\n"
+      "near near ADP 6 case\n"
+      "Syria Syria PROPN 2 obl\n");
+  const Sentence& s = doc.sentences[0];
+  ActorMention own = mention(s, 2, 3, "TURMIL", "agent");
+  own.resolved_by = "coreference";
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 0, "TUR"), own, place(s, 5, 5, "SYR")}})),
+            Briefs{"154 TUR->SYR"});
+}
+
+TEST(EventCoderArgs, TheSourcesOwnTroopsAreNoInferredTarget) {
+  // "Chad will pull its soldiers out of Mali": a pattern without a target;
+  // "its soldiers" are what Chad acts with, and the place they leave is the
+  // counterpart.
+  auto coder = coder_with("0874 SRC [pull_out] soldier\n");
+  Document doc = tree_doc(
+      "Chad Chad PROPN 2 nsubj\n"
+      "pulled pull VERB 0 root\n"
+      "its its PRON 4 nmod:poss\n"
+      "soldiers soldier NOUN 2 obj\n"
+      "out out ADP 2 compound:prt\n"
+      "from from ADP 7 case\n"
+      "Mali Mali PROPN 2 obl\n");
+  const Sentence& s = doc.sentences[0];
+  ActorMention own = mention(s, 2, 3, "TCDMIL", "agent");
+  own.resolved_by = "coreference";
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 0, "TCD"), own, place(s, 6, 6, "MLI")}})),
+            Briefs{"0874 TCD->MLI"});
+}
+
+TEST(EventCoderArgs, APatternWordIsNotItsOwnSlot) {
+  // "Ghana sent up to 500 troops to Mali", "up to 500 troops" parsed as a
+  // "to" oblique: the troops are the pattern's word, Mali its target.
+  auto coder = coder_with("074 SRC [send] troop to TGT\n");
+  Document doc = tree_doc(
+      "Ghana Ghana PROPN 2 nsubj\n"
+      "sent send VERB 0 root\n"
+      "up up ADP 2 compound:prt\n"
+      "to to ADP 6 case\n"
+      "500 500 NUM 6 nummod\n"
+      "troops troops NOUN 2 obl\n"
+      "to to ADP 8 case\n"
+      "Mali Mali PROPN 2 obl\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 0, "GHA"), mention(s, 5, 5, "GHAMIL", "agent"),
+                                                mention(s, 7, 7, "MLI")}})),
+            Briefs{"074 GHA->MLI"});
+}
+
 }  // namespace
 }  // namespace kestrel
