@@ -81,6 +81,11 @@ bool incident_noun(std::string_view l) {
                     "stampede", "collapse", "malfunction", "failure", "tsunami", "eruption"});
 }
 
+// People who protest: what they destroy is a riot.
+bool protester_noun(std::string_view l) {
+  return one_of(l, {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher", "looter"});
+}
+
 // Weapons and other instruments that stand as the "by" agent of a passive
 // ("downed by a missile fired by rebels"): whoever used them is the agent.
 bool instrument_noun(std::string_view l) {
@@ -213,6 +218,7 @@ class SentenceCoder {
   bool passive(int x) const;
   void subjects_of(int x, std::vector<int>& out, int guard = 0) const;
   int instrument_user(int noun) const;
+  int misread_subordinate_subject(int h, int x) const;
   bool own_verb(int x, int anchor, int trigger, const std::vector<int>& matched) const;
   std::string event_place_country(const Candidate& c) const;
   void objects_of(int x, std::vector<int>& out) const;
@@ -428,8 +434,18 @@ void SentenceCoder::subjects_of(int x, std::vector<int>& out, int guard) const {
       }
       return;
     case Rel::Advcl:
-      if (t_.has(x, TreeView::kGer) || t_.has(x, TreeView::kInf) || t_.has(x, TreeView::kPart) || case_is(x, "to"))
+      if (t_.has(x, TreeView::kGer) || t_.has(x, TreeView::kInf) || t_.has(x, TreeView::kPart) || case_is(x, "to")) {
         subjects_of(h, out, guard + 1);
+        return;
+      }
+      // A finite clause with neither subject nor conjunction whose
+      // subordinator was read as a preposition: "came as the leader
+      // prepared to ...", "left after the army arrived" parsed with the
+      // noun as an oblique of the main verb. That noun is the subject.
+      if (t_.child(x, Rel::Mark) < 0) {
+        int o = misread_subordinate_subject(h, x);
+        if (o >= 0) out.push_back(o);
+      }
       return;
     case Rel::AclRelcl:
       out.push_back(h);
@@ -442,6 +458,30 @@ void SentenceCoder::subjects_of(int x, std::vector<int>& out, int guard) const {
     default:
       return;
   }
+}
+
+// The oblique of `h` that ends right before the finite clause `x` and is
+// introduced by a word that is also a subordinator ("as", "after",
+// "before", "since", "until", "once"), or -1.
+int SentenceCoder::misread_subordinate_subject(int h, int x) const {
+  for (int c : t_.kids(h)) {
+    Rel r = rel(c);
+    if ((r != Rel::Obl && r != Rel::Nmod) || c >= x || !t_.nominal(c)) continue;
+    bool subordinator = false;
+    for (int k : t_.kids(c))
+      if (rel(k) == Rel::Case && k < c && one_of(lemma(k), {"as", "after", "before", "since", "until", "once"}))
+        subordinator = true;
+    if (!subordinator) continue;
+    // Every word from the noun to the clause belongs to the noun's phrase.
+    bool adjacent = true;
+    for (int y = c + 1; y < x && adjacent; ++y) {
+      int z = y;
+      for (int guard = 0; z >= 0 && z != c && guard < 16; ++guard) z = head(z);
+      if (z != c) adjacent = false;
+    }
+    if (adjacent) return c;
+  }
+  return -1;
 }
 
 // The "by" agent of a participle on an instrument noun ("a missile
@@ -1288,6 +1328,14 @@ void SentenceCoder::build_events(Candidate& c) {
     }
   };
   auto add_note = [&](const std::string& n) { note += (note.empty() ? "" : ", ") + n; };
+  // Property damaged or destroyed by protesters is a violent protest (CAMEO
+  // 145: riots, vandalism), not a military or police act of coercion
+  // ("rioters torched a police station").
+  if ((code == "171" || code == "1712") && !c.m.src.empty() && !sources.empty() &&
+      protester_noun(lemma(c.m.src.front()))) {
+    add_note("by protesters: " + code + " -> 145");
+    code = "145";
+  }
   // "X claimed that Y attacked Z" is X accusing Y (112); "X claimed that it
   // attacked Z" is X claiming responsibility (015). Only verbs that assert a
   // wrong do this; "X said Y attacked Z" codes the attack.

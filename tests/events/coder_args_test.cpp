@@ -499,5 +499,71 @@ TEST(EventCoderArgs, APatternWordIsNotItsOwnSlot) {
             Briefs{"074 GHA->MLI"});
 }
 
+TEST(EventCoderArgs, PropertyDestroyedByProtestersIsAViolentProtest) {
+  // "Demonstrators destroyed the party's office in Nairobi": a riot (145),
+  // not the destruction of property by an armed force (1712).
+  auto coder = coder_with("1712 SRC [destroy] office|building\n");
+  Document doc = tree_doc(
+      "Kenyan Kenyan ADJ 2 amod\n"
+      "demonstrators demonstrator NOUN 3 nsubj\n"
+      "destroyed destroy VERB 0 root\n"
+      "the the DET 5 det\n"
+      "office office NOUN 3 obj\n"
+      "of of ADP 8 case\n"
+      "the the DET 8 det\n"
+      "government government NOUN 5 nmod\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 1, "KENOPP", "agent"), mention(s, 7, 7, "KENGOV", "agent")}})),
+            Briefs{"145 KENOPP->KENGOV"});
+  // Soldiers destroying it stay 1712.
+  Document army = tree_doc(
+      "Kenyan Kenyan ADJ 2 amod\n"
+      "soldiers soldier NOUN 3 nsubj\n"
+      "destroyed destroy VERB 0 root\n"
+      "the the DET 5 det\n"
+      "building building NOUN 3 obj\n"
+      "of of ADP 8 case\n"
+      "the the DET 8 det\n"
+      "opposition opposition NOUN 5 nmod\n");
+  const Sentence& s2 = army.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(army, {{mention(s2, 0, 1, "KENMIL", "agent"), mention(s2, 7, 7, "KENOPP", "agent")}})),
+            Briefs{"1712 KENMIL->KENOPP"});
+}
+
+TEST(EventCoderArgs, SubordinatorReadAsAPrepositionGivesTheClauseItsSubject) {
+  // "Talks resumed after the Kenyan president agreed to meet Ruto", parsed
+  // with "president" an oblique ("after the president") of "resumed" and
+  // "agreed" a subjectless adverbial clause: the oblique is its subject.
+  auto coder = coder_with("036 SRC [agree] to meet TGT\n");
+  Document doc = tree_doc(
+      "Talks talk NOUN 2 nsubj\n"
+      "resumed resume VERB 0 root\n"
+      "after after ADP 6 case\n"
+      "the the DET 6 det\n"
+      "Kenyan Kenyan ADJ 6 amod\n"
+      "president president NOUN 2 obl\n"
+      "agreed agree VERB 2 advcl Mood=Ind|Tense=Past|VerbForm=Fin\n"
+      "to to PART 9 mark\n"
+      "meet meet VERB 7 xcomp VerbForm=Inf\n"
+      "Ruto Ruto PROPN 9 obj\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 4, 5, "KENGOV", "agent"), mention(s, 9, 9, "KENOPP", "person")}})),
+            Briefs{"036 KENGOV->KENOPP"});
+  // A true oblique that is not next to the clause gives it nothing: "Talks
+  // resumed after the holidays, agreed to meet Ruto" has no subject.
+  Document far = tree_doc(
+      "After after ADP 3 case\n"
+      "the the DET 3 det\n"
+      "president president NOUN 5 obl\n"
+      "talks talk NOUN 5 nsubj\n"
+      "resumed resume VERB 0 root\n"
+      "agreed agree VERB 5 advcl Mood=Ind|Tense=Past|VerbForm=Fin\n"
+      "to to PART 8 mark\n"
+      "meet meet VERB 6 xcomp VerbForm=Inf\n"
+      "Ruto Ruto PROPN 8 obj\n");
+  const Sentence& s2 = far.sentences[0];
+  EXPECT_TRUE(coder->code_document(far, {{mention(s2, 2, 2, "KENGOV", "agent"), mention(s2, 8, 8, "KENOPP", "person")}}).empty());
+}
+
 }  // namespace
 }  // namespace kestrel
