@@ -219,6 +219,8 @@ class SentenceCoder {
   void subjects_of(int x, std::vector<int>& out, int guard = 0) const;
   int instrument_user(int noun) const;
   int misread_subordinate_subject(int h, int x) const;
+  int attack_origin(std::string_view code, int anchor) const;
+  bool bound_to_own_subject(const ActorMention& m, int h) const;
   bool own_verb(int x, int anchor, int trigger, const std::vector<int>& matched) const;
   std::string event_place_country(const Candidate& c) const;
   void objects_of(int x, std::vector<int>& out) const;
@@ -458,6 +460,23 @@ void SentenceCoder::subjects_of(int x, std::vector<int>& out, int guard) const {
     default:
       return;
   }
+}
+
+// The place a passive assault (CAMEO 18-20) with no agent was launched
+// from: a "from" phrase on the verb naming a country or place, not an
+// agent or a building ("attacked from a hospital" says where the attackers
+// stood, not who they were), or -1.
+int SentenceCoder::attack_origin(std::string_view code, int anchor) const {
+  std::string_view r = root_of(code);
+  if (!(r == "18" || r == "19" || r == "20") || t_.nominal(anchor) || !passive(anchor)) return -1;
+  for (int k : t_.kids(anchor)) {
+    if ((rel(k) != Rel::Obl && rel(k) != Rel::Nmod) || !case_is(k, "from")) continue;
+    for (const ActorMention& m : mentions_)
+      if (usable(m, true) && !m.country.empty() && m.sector.empty() &&
+          (static_cast<int>(m.head) == k || (static_cast<int>(m.first) <= k && k <= static_cast<int>(m.last))))
+        return k;
+  }
+  return -1;
 }
 
 // The oblique of `h` that ends right before the finite clause `x` and is
@@ -788,7 +807,14 @@ void SentenceCoder::try_pattern(std::uint32_t p, int trigger, Match& best) {
     m.pattern = p;
     m.anchor = anchor;
     m.specificity = c.specificity;
-    if (!fill_slot(c.source, anchor, trigger, word_tok, m.src, m.src_role)) continue;
+    if (!fill_slot(c.source, anchor, trigger, word_tok, m.src, m.src_role)) {
+      // "rockets were fired at the town from Lebanon": a passive attack with
+      // no agent comes from where it was launched (the place's country).
+      int origin = c.source.role == SlotRole::Subject ? attack_origin(pat.code, anchor) : -1;
+      if (origin < 0) continue;
+      m.src = {origin};
+      m.src_role = "origin";
+    }
     if (!fill_slot(c.target, anchor, trigger, word_tok, m.tgt, m.tgt_role)) {
       // "X and Y met", "signed an agreement": the coordinated subjects are
       // each other's partners.
@@ -920,17 +946,37 @@ int SentenceCoder::antecedent(int pron) const {
   return -1;
 }
 
+// A plain pronoun never means its own clause's subject ("a rocket was fired
+// at it": "it" is not the rocket); a coreference that says so is wrong, and
+// the pronoun falls back to the reporting subject ("Israel said ...").
+bool SentenceCoder::bound_to_own_subject(const ActorMention& m, int h) const {
+  if (t_.pos[u(h)] != Pos::Pron || m.resolved_by != "coreference" || head(h) < 0) return false;
+  std::string_view l = lemma(h);
+  if (l.ends_with("self") || l.ends_with("selves")) return false;
+  Rel r = rel(h);
+  if (r != Rel::Obj && r != Rel::Iobj && r != Rel::Obl && r != Rel::Nmod) return false;
+  int p = head(h);
+  if (!t_.verbal(p)) return false;
+  for (int k : t_.kids(p)) {
+    if (k == h || (rel(k) != Rel::Nsubj && rel(k) != Rel::NsubjPass)) continue;
+    for (const ActorMention& o : mentions_)
+      if (&o != &m && o.code == m.code && static_cast<int>(o.first) <= k && k <= static_cast<int>(o.last)) return true;
+  }
+  return false;
+}
+
 // Actors for one argument head: a mention on the head itself, else one in
 // the argument's own phrase ("the representatives of the opposition", "a
 // court in Guyana"), else, for a pronoun, the subject of the clause that
 // reports it ("Obama said he would ...").
 bool SentenceCoder::resolve(int h, std::vector<EventActor>& out, const char* role, int guard) const {
   std::size_t before = out.size();
-  const bool places = std::string_view(role) == "location";
+  const bool places = std::string_view(role) == "location" || std::string_view(role) == "origin";
   const ActorMention* weak = nullptr;
   for (const ActorMention& m : mentions_) {
     if (!usable(m, places)) continue;
     if (static_cast<int>(m.head) == h) {
+      if (bound_to_own_subject(m, h)) continue;
       if (strong_mention(m)) out.push_back(actor_from(m, role));
       else if (!weak) weak = &m;
     }
@@ -950,6 +996,7 @@ bool SentenceCoder::resolve(int h, std::vector<EventActor>& out, const char* rol
     for (const ActorMention& m : mentions_) {
       if (!usable(m, places)) continue;
       if (static_cast<int>(m.first) <= h && h <= static_cast<int>(m.last)) {
+        if (bound_to_own_subject(m, h)) continue;
         if (strong_mention(m)) {
           out.push_back(actor_from(m, role));
           return true;
@@ -1487,6 +1534,26 @@ void SentenceCoder::build_events(Candidate& c) {
     return;
   }
   if (sources.empty() && targets.empty()) return;
+  // The victim reporting the violence done to it ("at it", "its troops")
+  // accuses whoever did it: "Kyiv said Russian drones struck it overnight"
+  // is also Kyiv's complaint (112) against Russia. A bystander's report
+  // ("medics said"), or one about a place ("Ukraine said Russia attacked
+  // Kharkiv"), codes the violence alone.
+  std::vector<EventActor> complainants;
+  if (c.accuser < 0 && !c.negated && c.reporter >= 0 && report_verb(lemma(c.reporter)) && !sources.empty() &&
+      !targets.empty()) {
+    std::string_view r = root_of(code);
+    if (r == "18" || r == "19" || r == "20") {
+      std::vector<EventActor> reporters;
+      reporter_actors(c.reporter, reporters);
+      bool victim = false, perpetrator = false;
+      for (const EventActor& t : targets)
+        if (t.coreferent && same_actor(t, reporters)) victim = true;
+      for (const EventActor& s : sources)
+        if (s.coreferent || same_actor(s, reporters)) perpetrator = true;
+      if (victim && !perpetrator) complainants = std::move(reporters);
+    }
+  }
   if (sources.empty()) {
     for (const EventActor& t : targets) emit(nullptr, &t);
   } else if (targets.empty()) {
@@ -1494,6 +1561,16 @@ void SentenceCoder::build_events(Candidate& c) {
   } else {
     for (const EventActor& s : sources)
       for (const EventActor& t : targets) emit(&s, &t);
+  }
+  if (!complainants.empty()) {
+    code = "112";
+    note = "complaint of the victim reporting \"" + sent_.tokens[u(c.reporter)].form + "\"";
+    for (const EventActor& r : complainants)
+      for (const EventActor& s : sources) {
+        EventActor accused = s;
+        accused.role = "accused";
+        emit(&r, &accused);
+      }
   }
 }
 

@@ -565,5 +565,68 @@ TEST(EventCoderArgs, SubordinatorReadAsAPrepositionGivesTheClauseItsSubject) {
   EXPECT_TRUE(coder->code_document(far, {{mention(s2, 2, 2, "KENGOV", "agent"), mention(s2, 8, 8, "KENOPP", "person")}}).empty());
 }
 
+TEST(EventCoderArgs, APassiveAttackWithNoAgentComesFromWhereItWasLaunched) {
+  // "Rockets were fired at Israel from Lebanon": the place the attack came
+  // from is its source.
+  auto coder = coder_with("190 SRC [fire] at TGT\n174 SRC [expel] TGT\n");
+  Document doc = tree_doc(
+      "Rockets rocket NOUN 3 nsubj:pass\n"
+      "were be AUX 3 aux:pass\n"
+      "fired fire VERB 0 root VerbForm=Part|Voice=Pass\n"
+      "at at ADP 5 case\n"
+      "Israel Israel PROPN 3 obl\n"
+      "from from ADP 7 case\n"
+      "Lebanon Lebanon PROPN 3 obl\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 4, 4, "ISR"), place(s, 6, 6, "LBN")}})),
+            Briefs{"190 LBN->ISR"});
+  // Only attacks: "Journalists were expelled from Syria" was not done by Syria's place.
+  Document expel = tree_doc(
+      "Journalists journalist NOUN 3 nsubj:pass\n"
+      "were be AUX 3 aux:pass\n"
+      "expelled expel VERB 0 root VerbForm=Part|Voice=Pass\n"
+      "from from ADP 5 case\n"
+      "Syria Syria PROPN 3 obl\n");
+  const Sentence& s2 = expel.sentences[0];
+  EXPECT_TRUE(coder->code_document(expel, {{mention(s2, 0, 0, "---MED", "agent"), place(s2, 4, 4, "SYR")}}).empty());
+}
+
+TEST(EventCoderArgs, AVictimReportingAnAttackOnItselfAccusesTheAttacker) {
+  // "Jordan said a shell was fired at it from Syria": the matcher linked
+  // "it" to the shell (a weapon stands for an unknown armed force), which a
+  // plain pronoun cannot mean in its own clause; it is Jordan, the
+  // reporter, and the report is Jordan's complaint against Syria too.
+  auto coder = coder_with("190 SRC [fire] at TGT\n");
+  Document doc = tree_doc(
+      "Jordan Jordan PROPN 2 nsubj\n"
+      "said say VERB 0 root\n"
+      "a a DET 4 det\n"
+      "shell shell NOUN 6 nsubj:pass\n"
+      "was be AUX 6 aux:pass\n"
+      "fired fire VERB 2 ccomp VerbForm=Part|Voice=Pass\n"
+      "at at ADP 8 case\n"
+      "it it PRON 6 obl\n"
+      "from from ADP 10 case\n"
+      "Syria Syria PROPN 6 obl\n");
+  const Sentence& s = doc.sentences[0];
+  ActorMention it = mention(s, 7, 7, "JORUAF", "agent");
+  it.resolved_by = "coreference";
+  auto events = coder->code_document(
+      doc, {{mention(s, 0, 0, "JOR"), mention(s, 3, 3, "JORUAF", "agent"), it, place(s, 9, 9, "SYR")}});
+  EXPECT_EQ(briefs(events), (Briefs{"112 JOR->SYR", "190 SYR->JOR"}));
+  // A bystander's report is no complaint: "Observers said Syrian troops fired at Jordan".
+  Document obs = tree_doc(
+      "Observers observer NOUN 2 nsubj\n"
+      "said say VERB 0 root\n"
+      "Syrian Syrian ADJ 4 amod\n"
+      "troops troop NOUN 5 nsubj\n"
+      "fired fire VERB 2 ccomp\n"
+      "at at ADP 7 case\n"
+      "Jordan Jordan PROPN 5 obl\n");
+  const Sentence& s2 = obs.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(obs, {{mention(s2, 2, 3, "SYRMIL", "agent"), mention(s2, 6, 6, "JOR")}})),
+            Briefs{"190 SYRMIL->JOR"});
+}
+
 }  // namespace
 }  // namespace kestrel
