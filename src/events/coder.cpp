@@ -1461,6 +1461,24 @@ void SentenceCoder::build_events(Candidate& c) {
       }
     }
   }
+  // Force between protesters and those who police them is CAMEO's riot
+  // (145) on the protesters' side and violent repression (175) on the
+  // other: "police beat demonstrators" is 175, "rioters stoned soldiers"
+  // 145; a clash is both.
+  std::string converse_code;
+  // Only unarmed or unspecified force: protesters firing missiles wage war
+  // (194), police bombing a crowd is a bombing.
+  if (!targets.empty() && !sources.empty() && !c.negated &&
+      (code == "180" || code == "190" || code.rfind("182", 0) == 0)) {
+    bool src_protest = !c.m.src.empty() && protester_noun(lemma(c.m.src.front()));
+    bool tgt_protest = !c.m.tgt.empty() && protester_noun(lemma(c.m.tgt.front()));
+    if (src_protest != tgt_protest) {
+      std::string was = code;
+      code = src_protest ? "145" : "175";
+      add_note("force between protesters and others: " + was + " -> " + code);
+      if (one_of(lemma(c.trigger), {"clash", "scuffle", "skirmish", "brawl"})) converse_code = src_protest ? "175" : "145";
+    }
+  }
   bool pairs = targets.empty() && sources.size() >= 2 && reciprocal_code(code) &&
                (cp.target.role == SlotRole::None || c.m.reciprocal);
   if (c.m.reciprocal && !pairs) return;
@@ -1561,6 +1579,15 @@ void SentenceCoder::build_events(Candidate& c) {
   } else {
     for (const EventActor& s : sources)
       for (const EventActor& t : targets) emit(&s, &t);
+  }
+  if (!converse_code.empty()) {
+    code = converse_code;
+    for (const EventActor& t : targets)
+      for (const EventActor& s : sources) {
+        EventActor ts = t, ss = s;
+        std::swap(ts.role, ss.role);
+        emit(&ts, &ss);
+      }
   }
   if (!complainants.empty()) {
     code = "112";

@@ -628,5 +628,28 @@ TEST(EventCoderArgs, AVictimReportingAnAttackOnItselfAccusesTheAttacker) {
             Briefs{"190 SYRMIL->JOR"});
 }
 
+TEST(EventCoderArgs, ForceBetweenProtestersAndPoliceIsRiotAndRepression) {
+  // "Police clashed with demonstrators": repression (175) by the police, a
+  // riot (145) by the demonstrators; "police beat demonstrators" is 175 alone.
+  auto coder = coder_with("190 SRC [clash] with TGT\n182 SRC [beat] TGT\n");
+  Document doc = tree_doc(
+      "Zimbabwean Zimbabwean ADJ 2 amod\n"
+      "police police NOUN 3 nsubj\n"
+      "clashed clash VERB 0 root\n"
+      "with with ADP 5 case\n"
+      "demonstrators demonstrator NOUN 3 obl\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 1, "ZWECOP", "agent"), mention(s, 4, 4, "ZWEOPP", "agent")}})),
+            (Briefs{"145 ZWEOPP->ZWECOP", "175 ZWECOP->ZWEOPP"}));
+  Document beat = tree_doc(
+      "Zimbabwean Zimbabwean ADJ 2 amod\n"
+      "police police NOUN 3 nsubj\n"
+      "beat beat VERB 0 root\n"
+      "protesters protester NOUN 3 obj\n");
+  const Sentence& s2 = beat.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(beat, {{mention(s2, 0, 1, "ZWECOP", "agent"), mention(s2, 3, 3, "ZWEOPP", "agent")}})),
+            Briefs{"175 ZWECOP->ZWEOPP"});
+}
+
 }  // namespace
 }  // namespace kestrel
