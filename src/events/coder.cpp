@@ -1335,6 +1335,9 @@ void SentenceCoder::build_events(Candidate& c) {
       note = "negated";
     }
   }
+  // A wish is an appeal only when it is voiced: "Moscow might want Kyiv to
+  // yield" is the writer's guess at a wish, no request made.
+  if (root_of(code) == "02" && c.modality == Modality::Possible && desire_governor(lemma(c.trigger))) return;
   std::vector<EventActor> sources, targets;
   std::vector<int> heads;
   avoid_[0] = c.trigger;

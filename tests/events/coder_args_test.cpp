@@ -651,5 +651,29 @@ TEST(EventCoderArgs, ForceBetweenProtestersAndPoliceIsRiotAndRepression) {
             Briefs{"175 ZWECOP->ZWEOPP"});
 }
 
+TEST(EventCoderArgs, AWishGuessedAtIsNoAppeal) {
+  // "Moscow might want Kyiv to yield": the writer's guess, no request made;
+  // "Moscow wants Kyiv to yield" is an appeal.
+  auto coder = coder_with("020 SRC [want] TGT to *\n");
+  Document doc = tree_doc(
+      "Moscow Moscow PROPN 3 nsubj\n"
+      "might might AUX 3 aux\n"
+      "want want VERB 0 root\n"
+      "Kyiv Kyiv PROPN 3 obj\n"
+      "to to PART 6 mark\n"
+      "yield yield VERB 3 xcomp VerbForm=Inf\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_TRUE(coder->code_document(doc, {{mention(s, 0, 0, "RUS"), mention(s, 3, 3, "UKR")}}).empty());
+  Document plain = tree_doc(
+      "Moscow Moscow PROPN 2 nsubj\n"
+      "wants want VERB 0 root\n"
+      "Kyiv Kyiv PROPN 2 obj\n"
+      "to to PART 5 mark\n"
+      "yield yield VERB 2 xcomp VerbForm=Inf\n");
+  const Sentence& s2 = plain.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(plain, {{mention(s2, 0, 0, "RUS"), mention(s2, 2, 2, "UKR")}})),
+            Briefs{"020 RUS->UKR"});
+}
+
 }  // namespace
 }  // namespace kestrel
