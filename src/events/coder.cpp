@@ -247,6 +247,8 @@ class SentenceCoder {
   void build_events(Candidate& c);
   bool locative(int x) const;
   bool own_possession(int x) const;
+  bool verb_trigger(int x) const;
+  void repair_hidden_verbs();
   bool same_actor(const EventActor& a, const std::vector<EventActor>& list) const;
   int accusing_verb(int x) const;
   bool complement_of(int outer, int inner) const;
@@ -1235,9 +1237,11 @@ void SentenceCoder::infer_target(const Candidate& c, const std::string& code, st
     // an actor anyway).
     const bool deep_place = !places && idx_.compiled[c.m.pattern].target.role == SlotRole::None && t_.nominal(x) && head(x) >= 0 && locative(x) &&
                             std::find(c.m.used.begin(), c.m.used.end(), head(x)) == c.m.used.end();
-    // Where something is moved from or to is its counterpart ("withdraw its
-    // troops from Lebanon"), unlike where the predicate happens.
-    const bool direction = t_.nominal(x) && (rel(x) == Rel::Obl || rel(x) == Rel::Nmod) &&
+    // Where the predicate moves something from or to is its counterpart
+    // ("withdraw its troops from Lebanon"), unlike where it happens.
+    const bool direction = t_.nominal(x) && rel(x) == Rel::Obl && head(x) >= 0 && t_.verbal(head(x)) &&
+                           (head(x) == c.m.anchor || head(x) == c.trigger ||
+                            std::find(c.m.used.begin(), c.m.used.end(), head(x)) != c.m.used.end()) &&
                            (case_is(x, "from") || case_is(x, "to") || case_is(x, "into"));
     for (const ActorMention& m : mentions_) {
       if (!usable(m, places || deep_place || direction) || !strong_mention(m)) continue;
@@ -1625,6 +1629,70 @@ int SentenceCoder::accusing_verb(int x) const {
   return accusatory_verb(lemma(h)) ? h : -1;
 }
 
+bool SentenceCoder::verb_trigger(int x) const {
+  const std::size_t i = u(x);
+  for (std::uint32_t key : {t_.lemma_id[i], t_.form_id[i], t_.stem_id[i], t_.stem2_id[i]}) {
+    if (key == kNoId) continue;
+    for (std::uint32_t p : idx_.by_trigger[key])
+      if (!idx_.compiled[p].noun) return true;
+  }
+  return false;
+}
+
+// Clauses read as one noun phrase: "Xi Jinping and Oleksandr Lukashenko
+// demand peace in Ukraine" (a bullet; "demand" tagged NOUN, a compound of
+// "peace") and "Young Algerians blocked roads" ("blocked" an amod of
+// "roads"). When an actor mention ends right before a word that patterns
+// know as a verb, that word modifies a later noun, and the phrase is not an
+// argument of another predicate, the word is the clause's verb: the actor
+// its subject, the noun its object. A noun-tagged verb is taken only in
+// titles and bullets (headline style), a participle-tagged one only as a
+// past form; both only after a plural subject, a coordination or a plural
+// noun ("Lukashenko demand peace" would not agree; "the government
+// announced asset freezes" is left as parsed).
+void SentenceCoder::repair_hidden_verbs() {
+  const bool headline = sent_.kind == SegmentKind::Title || sent_.kind == SegmentKind::Bullet;
+  bool changed = false;
+  for (int v = 1; v + 1 < t_.n; ++v) {
+    const Rel rv = rel(v);
+    const Pos pv = t_.pos[u(v)];
+    const bool noun_read = headline && pv == Pos::Noun && rv == Rel::Compound;
+    const bool participle_read = pv == Pos::Verb && (rv == Rel::Amod || rv == Rel::Compound) &&
+                                 t_.has(v, TreeView::kPast) && t_.form[u(v)].ends_with("ed");
+    if (!noun_read && !participle_read) continue;
+    const int o = head(v);
+    if (o <= v || !t_.nominal(o) || !verb_trigger(v)) continue;
+    const ActorMention* sm = nullptr;
+    for (const ActorMention& m : mentions_)
+      if (usable(m) && strong_mention(m) && static_cast<int>(m.last) == v - 1) sm = &m;
+    if (!sm) continue;
+    int sh = static_cast<int>(sm->head);
+    if (sh < 0 || sh >= v) continue;
+    bool coordinated = false;
+    while (rel(sh) == Rel::Conj && head(sh) >= 0 && head(sh) < sh) sh = head(sh), coordinated = true;
+    if (t_.child(sh, Rel::Conj) >= 0) coordinated = true;
+    const Pos ps = t_.pos[u(v - 1)];
+    if (ps != Pos::Noun && ps != Pos::Propn) continue;
+    if (!coordinated && !t_.form[u(v - 1)].ends_with("s")) continue;
+    int top;
+    if (t_.is_ancestor(sh, o)) top = sh;
+    else if (t_.is_ancestor(o, sh)) top = o;
+    else continue;
+    const Rel rt = rel(top);
+    if (head(top) >= 0 && rt != Rel::Appos && rt != Rel::Parataxis && rt != Rel::Dep && rt != Rel::Other) continue;
+    t_.head[u(v)] = head(top);
+    t_.rel[u(v)] = head(top) < 0 ? Rel::Root : Rel::Parataxis;
+    t_.pos[u(v)] = Pos::Verb;
+    t_.feat[u(v)] = static_cast<std::uint8_t>(t_.feat[u(v)] & ~(TreeView::kPassVoice | TreeView::kPart));
+    t_.head[u(sh)] = v;
+    t_.rel[u(sh)] = Rel::Nsubj;
+    t_.head[u(o)] = v;
+    t_.rel[u(o)] = Rel::Obj;
+    changed = true;
+  }
+  if (changed) t_.link();
+}
+
 void SentenceCoder::run(std::vector<Event>& out) {
   if (!t_.build(sent_)) return;
   const auto n = u(t_.n);
@@ -1640,6 +1708,7 @@ void SentenceCoder::run(std::vector<Event>& out) {
     for (std::uint32_t id : {t_.lemma_id[i], t_.form_id[i], t_.stem_id[i], t_.stem2_id[i]})
       if (id != kNoId) s_.present[id] = 1;
   }
+  repair_hidden_verbs();
   auto& cands = s_.candidates;
   cands.clear();
   for (std::size_t i = 0; i < n; ++i) {

@@ -140,6 +140,15 @@ bool TreeView::build(const Sentence& s) {
       Pos hp = pos[static_cast<std::size_t>(head[i])];
       if (hp == Pos::Verb || hp == Pos::Adj || hp == Pos::Aux) rel[i] = Rel::Obl;
     }
+  }
+  link();
+  return true;
+}
+
+void TreeView::link() {
+  const auto un = static_cast<std::size_t>(n);
+  depth.assign(un, 0);
+  for (std::size_t i = 0; i < un; ++i) {
     int d = 0;
     for (int x = head[i]; x >= 0 && d <= n; x = head[static_cast<std::size_t>(x)]) ++d;
     depth[i] = d;
@@ -152,7 +161,6 @@ bool TreeView::build(const Sentence& s) {
   std::vector<int> fill(child_begin.begin(), child_begin.end() - 1);
   for (std::size_t i = 0; i < un; ++i)
     if (head[i] >= 0) children[static_cast<std::size_t>(fill[static_cast<std::size_t>(head[i])]++)] = static_cast<int>(i);
-  return true;
 }
 
 }  // namespace kestrel::events_internal

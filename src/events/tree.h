@@ -40,6 +40,8 @@ struct TreeView {
 
   // Fills the view from a sentence; false if it carries no dependency tree.
   bool build(const Sentence& s);
+  // Recomputes children and depths after heads were changed.
+  void link();
 
   struct Range {
     const int* b;

@@ -675,5 +675,60 @@ TEST(EventCoderArgs, AWishGuessedAtIsNoAppeal) {
             Briefs{"020 RUS->UKR"});
 }
 
+TEST(EventCoderArgs, AVerbReadAsANounInAHeadlineIsTheVerb) {
+  // Bullet "Kenya and Uganda condemn attacks in Somalia": "condemn" tagged
+  // NOUN as a compound of "attacks". After a coordinated subject in a
+  // headline-style segment it is the clause's verb.
+  auto coder = coder_with("111 SRC [condemn] TGT\n111 SRC [condemn] attack in TGT\n");
+  const char* tree =
+      "Kenya Kenya PROPN 0 root\n"
+      "and and CCONJ 3 cc\n"
+      "Uganda Uganda PROPN 1 conj\n"
+      "condemn condemn NOUN 5 compound\n"
+      "attacks attack NOUN 1 appos\n"
+      "in in ADP 7 case\n"
+      "Somalia Somalia PROPN 5 nmod\n";
+  Document doc = tree_doc(tree, SegmentKind::Bullet);
+  const Sentence& s = doc.sentences[0];
+  std::vector<std::vector<ActorMention>> m{{mention(s, 0, 0, "KEN"), mention(s, 2, 2, "UGA"), place(s, 6, 6, "SOM")}};
+  EXPECT_EQ(briefs(coder->code_document(doc, m)), (Briefs{"111 KEN->SOM", "111 UGA->SOM"}));
+  // In running text the noun reading stands.
+  Document body = tree_doc(tree);
+  const Sentence& b = body.sentences[0];
+  EXPECT_TRUE(coder->code_document(body, {{mention(b, 0, 0, "KEN"), mention(b, 2, 2, "UGA"), place(b, 6, 6, "SOM")}})
+                  .empty());
+  // A singular subject does not agree with a bare verb: "Kenya condemn
+  // attacks" is left as parsed.
+  Document single = tree_doc(
+      "Kenya Kenya PROPN 0 root\n"
+      "condemn condemn NOUN 3 compound\n"
+      "attacks attack NOUN 1 appos\n",
+      SegmentKind::Bullet);
+  EXPECT_TRUE(coder->code_document(single, {{mention(single.sentences[0], 0, 0, "KEN")}}).empty());
+}
+
+TEST(EventCoderArgs, APastParticipleAfterAPluralActorIsTheVerb) {
+  // "Somali pirates seized ships" parsed as one noun phrase: "seized" an
+  // amod of "ships", "pirates" a compound. The plural actor is the
+  // subject, the noun the object.
+  auto coder = coder_with("171 SRC [seize] ship\n");
+  Document doc = tree_doc(
+      "Somali Somali ADJ 2 amod\n"
+      "pirates pirate NOUN 4 compound\n"
+      "seized seize VERB 4 amod VerbForm=Part|Tense=Past\n"
+      "ships ship NOUN 0 root\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 1, "SOMCVL", "agent")}})), Briefs{"171 SOMCVL->-"});
+  // "the government announced asset freezes": a singular noun before the
+  // participle leaves the phrase as parsed.
+  auto freeze = coder_with("163 SRC [announce] freeze\n");
+  Document one = tree_doc(
+      "government government NOUN 0 root\n"
+      "announced announce VERB 4 amod VerbForm=Part|Tense=Past\n"
+      "asset asset NOUN 4 compound\n"
+      "freezes freeze NOUN 1 appos\n");
+  EXPECT_TRUE(freeze->code_document(one, {{mention(one.sentences[0], 0, 0, "CANGOV", "agent")}}).empty());
+}
+
 }  // namespace
 }  // namespace kestrel
