@@ -1263,7 +1263,8 @@ void SentenceCoder::infer_target(const Candidate& c, const std::string& code, st
 
 // The country of the place where a predicate happened: a place mention
 // reached from the predicate's phrase through a locative ("in", "at",
-// "near" ...) and nothing but the phrase; empty when there is none.
+// "near" ...) or as what an attack noun hit ("in the shelling of Kharkiv"),
+// and nothing but the phrase; empty when there is none.
 std::string SentenceCoder::event_place_country(const Candidate& c) const {
   std::vector<int> list;
   std::vector<char> mark;
@@ -1279,6 +1280,10 @@ std::string SentenceCoder::event_place_country(const Candidate& c) const {
     for (int y = x, guard = 0; y >= 0 && y != c.m.anchor && guard < 16; y = head(y), ++guard) {
       if (!mark[u(y)]) break;
       if (locative(y) && !violent_noun(y)) through_locative = true;
+      // The place an attack hit ("killed in the shelling of Kharkiv").
+      int hy = head(y);
+      if (rel(y) == Rel::Nmod && case_is(y, "of") && hy >= 0 && hy != c.trigger && hy != c.m.anchor && violent_noun(hy))
+        through_locative = true;
     }
     if (through_locative) return m.country;
   }

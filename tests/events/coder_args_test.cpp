@@ -730,5 +730,25 @@ TEST(EventCoderArgs, APastParticipleAfterAPluralActorIsTheVerb) {
   EXPECT_TRUE(freeze->code_document(one, {{mention(one.sentences[0], 0, 0, "CANGOV", "agent")}}).empty());
 }
 
+TEST(EventCoderArgs, VictimsOfAnAttackOnAPlaceBelongToThatPlace) {
+  // "Six people were killed in Russian shelling of Kharkiv": the people
+  // (no country of their own) were where the shelling hit.
+  auto coder = coder_with("190 SRC [kill] TGT\n194 [shelling/n] by SRC\n");
+  Document doc = tree_doc(
+      "Six six NUM 2 nummod\n"
+      "people people NOUN 4 nsubj:pass\n"
+      "were be AUX 4 aux:pass\n"
+      "killed kill VERB 0 root VerbForm=Part|Voice=Pass\n"
+      "in in ADP 7 case\n"
+      "Russian Russian ADJ 7 amod\n"
+      "shelling shelling NOUN 4 obl\n"
+      "of of ADP 9 case\n"
+      "Kharkiv Kharkiv PROPN 7 nmod\n");
+  const Sentence& s = doc.sentences[0];
+  ActorMention people = mention(s, 1, 1, "---CVL", "agent");
+  EXPECT_EQ(briefs(coder->code_document(doc, {{people, mention(s, 5, 5, "RUS"), place(s, 8, 8, "UKR")}})),
+            Briefs{"190 RUS->UKRCVL"});
+}
+
 }  // namespace
 }  // namespace kestrel
