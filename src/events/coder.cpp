@@ -1473,6 +1473,18 @@ void SentenceCoder::build_events(Candidate& c) {
       }
     }
   }
+  // A bombing done with military heavy weapons is an attack with them:
+  // "the plane was blown up by a missile fired by rebels" (194, not the
+  // non-military bombing 183).
+  if (root_of(code) == "18" && !t_.nominal(c.m.anchor) && passive(c.m.anchor)) {
+    for (int k : t_.kids(c.m.anchor))
+      if ((rel(k) == Rel::OblAgent || ((rel(k) == Rel::Obl || rel(k) == Rel::Nmod) && case_is(k, "by"))) &&
+          one_of(lemma(k), {"missile", "rocket", "shell", "mortar", "artillery", "tank", "howitzer"})) {
+        add_note("by heavy weapons: " + code + " -> 194");
+        code = "194";
+        break;
+      }
+  }
   // Force between protesters and those who police them is CAMEO's riot
   // (145) on the protesters' side and violent repression (175) on the
   // other: "police beat demonstrators" is 175, "rioters stoned soldiers"

@@ -750,5 +750,36 @@ TEST(EventCoderArgs, VictimsOfAnAttackOnAPlaceBelongToThatPlace) {
             Briefs{"190 RUS->UKRCVL"});
 }
 
+TEST(EventCoderArgs, BlownUpByAMissileIsAHeavyWeaponsAttack) {
+  // "The bridge was blown up by a rocket": an attack with heavy weapons
+  // (194), not a non-military bombing (183); "by militants" stays 183.
+  auto coder = coder_with("183 SRC [blow_up] TGT\n");
+  Document doc = tree_doc(
+      "The the DET 2 det\n"
+      "depot depot NOUN 4 nsubj:pass\n"
+      "was be AUX 4 aux:pass\n"
+      "blown blow VERB 0 root VerbForm=Part|Voice=Pass\n"
+      "up up ADP 4 compound:prt\n"
+      "by by ADP 7 case\n"
+      "rocket rocket NOUN 4 obl\n"
+      "fired fire VERB 7 acl VerbForm=Part|Tense=Past\n"
+      "by by ADP 10 case\n"
+      "Syrians Syrians PROPN 8 obl\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 1, 1, "TURMIL", "agent"), mention(s, 9, 9, "SYR")}})),
+            Briefs{"194 SYR->TURMIL"});
+  Document men = tree_doc(
+      "The the DET 2 det\n"
+      "depot depot NOUN 4 nsubj:pass\n"
+      "was be AUX 4 aux:pass\n"
+      "blown blow VERB 0 root VerbForm=Part|Voice=Pass\n"
+      "up up ADP 4 compound:prt\n"
+      "by by ADP 7 case\n"
+      "Syrians Syrians PROPN 4 obl\n");
+  const Sentence& s2 = men.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(men, {{mention(s2, 1, 1, "TURMIL", "agent"), mention(s2, 6, 6, "SYR")}})),
+            Briefs{"183 SYR->TURMIL"});
+}
+
 }  // namespace
 }  // namespace kestrel
