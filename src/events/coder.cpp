@@ -471,12 +471,20 @@ void SentenceCoder::subjects_of(int x, std::vector<int>& out, int guard) const {
 int SentenceCoder::attack_origin(std::string_view code, int anchor) const {
   std::string_view r = root_of(code);
   if (!(r == "18" || r == "19" || r == "20") || t_.nominal(anchor) || !passive(anchor)) return -1;
-  for (int k : t_.kids(anchor)) {
-    if ((rel(k) != Rel::Obl && rel(k) != Rel::Nmod) || !case_is(k, "from")) continue;
+  auto names_place = [&](int x) {
     for (const ActorMention& m : mentions_)
       if (usable(m, true) && !m.country.empty() && m.sector.empty() &&
-          (static_cast<int>(m.head) == k || (static_cast<int>(m.first) <= k && k <= static_cast<int>(m.last))))
-        return k;
+          (static_cast<int>(m.head) == x || (static_cast<int>(m.first) <= x && x <= static_cast<int>(m.last))))
+        return true;
+    return false;
+  };
+  for (int k : t_.kids(anchor)) {
+    if ((rel(k) != Rel::Obl && rel(k) != Rel::Nmod) || !case_is(k, "from")) continue;
+    if (names_place(k)) return k;
+    // "from Syrian territory", "from Lebanese soil": the country word.
+    if (one_of(lemma(k), {"territory", "soil", "side", "airspace", "water", "waters", "border", "area", "region"}))
+      for (int c : t_.kids(k))
+        if ((rel(c) == Rel::Amod || rel(c) == Rel::Compound || rel(c) == Rel::NmodPoss) && names_place(c)) return c;
   }
   return -1;
 }

@@ -568,7 +568,7 @@ TEST(EventCoderArgs, SubordinatorReadAsAPrepositionGivesTheClauseItsSubject) {
 TEST(EventCoderArgs, APassiveAttackWithNoAgentComesFromWhereItWasLaunched) {
   // "Rockets were fired at Israel from Lebanon": the place the attack came
   // from is its source.
-  auto coder = coder_with("190 SRC [fire] at TGT\n174 SRC [expel] TGT\n");
+  auto coder = coder_with("190 SRC [fire] at TGT\n174 SRC [expel] TGT\n190 SRC [shell] TGT\n");
   Document doc = tree_doc(
       "Rockets rocket NOUN 3 nsubj:pass\n"
       "were be AUX 3 aux:pass\n"
@@ -589,6 +589,18 @@ TEST(EventCoderArgs, APassiveAttackWithNoAgentComesFromWhereItWasLaunched) {
       "Syria Syria PROPN 3 obl\n");
   const Sentence& s2 = expel.sentences[0];
   EXPECT_TRUE(coder->code_document(expel, {{mention(s2, 0, 0, "---MED", "agent"), place(s2, 4, 4, "SYR")}}).empty());
+  // "Villages were shelled at dawn from Turkish territory": the country word.
+  Document soil = tree_doc(
+      "Kurdish Kurdish ADJ 2 amod\n"
+      "villages village NOUN 4 nsubj:pass\n"
+      "were be AUX 4 aux:pass\n"
+      "shelled shell VERB 0 root VerbForm=Part|Voice=Pass\n"
+      "from from ADP 7 case\n"
+      "Turkish Turkish ADJ 7 amod\n"
+      "territory territory NOUN 4 obl\n");
+  const Sentence& s3 = soil.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(soil, {{mention(s3, 0, 1, "IRQKRD", "agent"), mention(s3, 5, 5, "TUR")}})),
+            Briefs{"190 TUR->IRQKRD"});
 }
 
 TEST(EventCoderArgs, AVictimReportingAnAttackOnItselfAccusesTheAttacker) {
