@@ -53,6 +53,19 @@ if [ "$what" = all ] || [ "$what" = events ]; then
     echo "== issue 5: PLOVER dev (raw text through the shipped model)"
     $bin eval events --no-list --gold "$shared/data/gold/plover-gsr-dev.jsonl"
   fi
+  if [ -f data/models/nlp.kmodel ]; then
+    echo "== issue 5: sport reporting on BBC (data/doc/genres.txt): articles not coded, and events per category with and without --all-genres"
+    tmp=$(mktemp -d)
+    $bin code -j 2 "$shared/corpus/bbc-news-2004-2005.jsonl" 2>/dev/null |
+      awk '/^# document /{d=$3} /reads as sport/{split(d, c, "/"); n[c[1]]++} END{for (k in n) print "  not coded:", k, n[k]}' | sort
+    $bin code -j 2 --format jsonl "$shared/corpus/bbc-news-2004-2005.jsonl" 2>/dev/null >"$tmp/default.jsonl"
+    $bin code -j 2 --format jsonl --all-genres "$shared/corpus/bbc-news-2004-2005.jsonl" 2>/dev/null >"$tmp/all.jsonl"
+    for f in all default; do
+      grep -o '"doc_id":"[a-z]*/' "$tmp/$f.jsonl" | cut -d'"' -f4 | cut -d/ -f1 | sort | uniq -c |
+        awk -v f="$f" '{printf "  events (%s): %s %s\n", f == "all" ? "--all-genres" : "default", $2, $1}'
+    done
+    rm -rf "$tmp"
+  fi
   echo "== issue 5: event coding speed, parses given (UD English-EWT train gold trees), one thread"
   $bench events "$shared/data/ud/en_ewt-ud-train.conllu" --passes 5
 fi

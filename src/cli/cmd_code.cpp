@@ -1,6 +1,7 @@
 // `kestrel code`: read -> prepare -> tag and parse -> match actors -> code events.
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -67,6 +68,7 @@ struct CodeJob {
   std::vector<std::vector<ActorMention>> mentions;
   std::vector<Event> events;
   DocAnnotation ann;  // document layer: dates, places, quotes, sources
+  GenreVerdict genre;  // sport reporting is not coded unless --all-genres
 };
 
 // The readable view: every sentence with its kind, paragraph and byte span,
@@ -101,6 +103,7 @@ Action add_code_command(CLI::App& app) {
     std::string output = "-";
     bool keep_negated = false;
     bool all_segments = false;
+    bool all_genres = false;
     // --- event store (src/store): --db, --recode, --db-batch ---
     std::string db;
     bool recode = false;
@@ -120,6 +123,9 @@ Action add_code_command(CLI::App& app) {
   cmd->add_flag("--keep-negated", opts->keep_negated,
                 "Also output negated events that have no rejection code (marked negated)");
   cmd->add_flag("--all-segments", opts->all_segments, "Also code captions, bylines and datelines");
+  cmd->add_flag("--all-genres", opts->all_genres,
+                "Also code articles that read as sport reporting (data/doc/genres.txt), where country names are "
+                "teams and attacks are play");
   add_model_option(*cmd, opts->model);
   cmd->add_option("-j,--threads", opts->threads, "Worker threads (the output is the same for any number)")
       ->check(CLI::Range(1u, 256u))
@@ -175,6 +181,15 @@ Action add_code_command(CLI::App& app) {
       std::cerr << "kestrel: error: " << error << '\n';
       return kExitFatal;
     }
+    std::unique_ptr<GenreCues> genres;
+    if (!opts->all_genres) {
+      genres = GenreCues::load_default(error);
+      if (!genres) {
+        std::cerr << "kestrel: error: " << error << '\n';
+        return kExitFatal;
+      }
+    }
+    std::size_t off_topic = 0;
     // --- document layer (src/doc): a missing gazetteer only costs places ---
     std::string gazetteer_error;
     const auto gazetteer = Gazetteer::load_default(gazetteer_error);
@@ -220,7 +235,8 @@ Action add_code_command(CLI::App& app) {
         job.annotated = true;
       }
       job.mentions = matcher->match(doc);
-      job.events = coder->code_document(doc, job.mentions);
+      if (genres) job.genre = genres->classify(doc);
+      if (!job.genre.off_topic()) job.events = coder->code_document(doc, job.mentions);
       // Dates, places, quotes, sources (DocumentLayer is thread-safe; its
       // warnings are reported in input order by emit).
       job.ann = doc_layer.annotate(doc, job.mentions);
@@ -248,6 +264,13 @@ Action add_code_command(CLI::App& app) {
           diag.warning(doc.path, 0, "CoNLL-U without a tree: no events coded (give --model FILE to parse it)");
         warned_unparsed = true;
         pipeline = "not parsed: no events coded";
+      }
+      if (job.genre.off_topic()) {
+        ++off_topic;
+        char weight[16];
+        std::snprintf(weight, sizeof weight, "%.1f", job.genre.weight_per_100);
+        pipeline += "; reads as " + job.genre.genre + " (cue weight " + weight +
+                    " per 100 words): events not coded, --all-genres codes them";
       }
       const auto& mentions = job.mentions;
       const auto& events = job.events;
@@ -280,6 +303,10 @@ Action add_code_command(CLI::App& app) {
     };
     for_each_job<CodeJob>(reader, opts->threads, work, emit);
     if (store_failed) return kExitFatal;
+    if (off_topic > 0)
+      std::cerr << "kestrel: " << off_topic << (off_topic == 1 ? " article reads" : " articles read")
+                << " as sport reporting and " << (off_topic == 1 ? "was" : "were")
+                << " not coded (--all-genres codes them)\n";
     out->flush();
     // --- event store ---
     progress.finish();

@@ -28,6 +28,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -278,6 +279,51 @@ class DocumentLayer {
 
 // Today's date in UTC, YYYY-MM-DD.
 std::string run_date_utc();
+
+// ---------------------------------------------------------------------------
+// Genre: sport reporting, where "England beat Wales" is a match, not a war.
+
+struct GenreVerdict {
+  std::string genre;            // "sport", or empty for news to code
+  double weight_per_100 = 0;    // cue weight per 100 words of text
+  std::uint32_t strong_cues = 0;  // distinct weight-3 cues found
+  std::uint32_t words = 0;
+  bool off_topic() const { return !genre.empty(); }
+};
+
+// Cue words and phrases with weights (data/doc/genres.txt, header
+// `%kestrel-dict genres 1`). Immutable once loaded; classify() is const and
+// thread-safe.
+class GenreCues {
+ public:
+  // A document is `sport` when its cues weigh at least kMinWeight in all and
+  // kMinWeightPer100 per 100 words, with at least one strong cue among them
+  // (so one "World Cup" in a short political item is not enough).
+  static constexpr int kMinWeight = 6;
+  static constexpr double kMinWeightPer100 = 3.0;
+
+  // nullptr with `error` naming the file and line when it cannot be read or
+  // is not a genres dictionary.
+  static std::unique_ptr<GenreCues> load(const std::string& path, std::string& error);
+  static std::unique_ptr<GenreCues> load_default(std::string& error);  // data/doc/genres.txt
+  // Reads the words of doc.text (ASCII letters and digits, lower-cased,
+  // joined by inner hyphens), not its tokens, so it works before tokenizing.
+  GenreVerdict classify(const Document& doc) const;
+  std::size_t size() const { return cues_.size(); }
+
+  struct Cue {
+    std::string genre;
+    int weight = 1;
+    std::vector<std::string> words;  // the last may be a prefix ("football")
+    bool prefix = false;
+  };
+
+ private:
+  std::vector<Cue> cues_;
+  // Cue indices by first word; one-word prefix cues by their first 3 letters.
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_first_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> prefixes_;
+};
 
 enum class LocationOrigin : std::uint8_t { None, Sentence, Dateline };
 std::string_view location_origin_name(LocationOrigin o);

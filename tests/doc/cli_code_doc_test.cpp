@@ -321,6 +321,32 @@ TEST(CodeWithDocLayer, DbTakesTheDocumentDateFromTheDateline) {
   EXPECT_EQ(sources[0][0], "Reuters");
 }
 
+// Sport reporting is not coded ("France accused Italy" of cheating at rugby)
+// unless --all-genres; the text output and stderr say why.
+TEST(CodeWithDocLayer, SportReportingIsNotCodedUnlessAsked) {
+  const std::string root = KESTREL_SOURCE_DIR;
+  if (!std::filesystem::exists(root + "/data/models/nlp.kmodel"))
+    GTEST_SKIP() << "data/models/nlp.kmodel not shipped: raw text cannot be parsed";
+  testing::TempDir dir;
+  auto path = dir.write("rugby.txt",
+                        "France accused Italy of cheating in the Six Nations match at the Stade de France on Saturday. "
+                        "The winger scored two tries and the fly-half kicked three penalties before the referee sent "
+                        "off a prop.\n");
+  auto r = run(dir, "code --date 2005-02-12 " + path);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("reads as sport"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("# 0 events"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("1 article reads as sport reporting and was not coded (--all-genres codes them)"),
+            std::string::npos)
+      << r.err;
+  r = run(dir, "code --all-genres --format jsonl --date 2005-02-12 " + path);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto events = json_lines(r.out);
+  ASSERT_FALSE(events.empty()) << r.out;
+  EXPECT_EQ(events[0]["source"]["code"], "FRA");
+  EXPECT_EQ(r.err.find("sport"), std::string::npos) << r.err;
+}
+
 // The bundled article itself, raw text: needs the parser model.
 TEST(CodeWithDocLayer, ExampleArticleRawText) {
   const std::string root = KESTREL_SOURCE_DIR;
