@@ -215,6 +215,11 @@ class SentenceCoder {
     return false;
   }
   void add_stems(std::size_t i);
+  bool preposition_word(const Word& w) const;
+  bool inside(int x, int top) const;
+  bool covered_by_mention(int x) const;
+  std::vector<int>& subject_tokens(int top) const;
+  static constexpr int kUnwritten = -2;  // a pattern preposition the text leaves out
   bool passive(int x) const;
   void subjects_of(int x, std::vector<int>& out, int guard = 0) const;
   int instrument_user(int noun) const;
@@ -340,6 +345,41 @@ void SentenceCoder::add_stems(std::size_t i) {
     if (t_.stem_id[i] == kNoId) t_.stem_id[i] = id;
     else if (t_.stem2_id[i] == kNoId && t_.stem_id[i] != id) t_.stem2_id[i] = id;
   }
+}
+
+// A pattern word that is only a preposition ("in", "with", "during").
+bool SentenceCoder::preposition_word(const Word& w) const {
+  for (const Alt& a : w.alts) {
+    if (a.particle || a.hyphen) return false;
+    bool prep = false;
+    for (std::string_view p : {"in", "with", "during", "by", "under", "amid"})
+      if (a.head == idx_.id(p)) prep = true;
+    if (!prep) return false;
+  }
+  return !w.alts.empty();
+}
+
+// A word inside an actor mention's span ("government forces"), not just
+// the noun a country word was headed on ("Israeli strikes").
+bool SentenceCoder::covered_by_mention(int x) const {
+  for (const ActorMention& m : mentions_)
+    if (usable(m, true) && static_cast<int>(m.first) <= x && x <= static_cast<int>(m.last)) return true;
+  return false;
+}
+
+bool SentenceCoder::inside(int x, int top) const {
+  for (int guard = 0; x >= 0 && guard < 32; ++guard, x = head(x))
+    if (x == top) return true;
+  return false;
+}
+
+std::vector<int>& SentenceCoder::subject_tokens(int top) const {
+  std::vector<int>& out = s_.tmp;
+  out.clear();
+  for (int x = 0; x < t_.n; ++x)
+    if (x != top && rel(x) != Rel::Punct && inside(x, top)) out.push_back(x);
+  out.push_back(top);
+  return out;
 }
 
 bool SentenceCoder::passive(int x) const {
@@ -648,7 +688,7 @@ bool SentenceCoder::fill_slot(const Slot& slot, int anchor, int trigger, const s
       break;
     case SlotRole::Object: {
       role = "object";
-      int x = slot.of_word < 0 ? trigger : word_tok[u(slot.of_word)];
+      int x = slot.of_word < 0 || word_tok[u(slot.of_word)] < 0 ? trigger : word_tok[u(slot.of_word)];
       if (x == trigger && anchor != trigger && t_.nominal(trigger)) x = anchor;
       objects_of(x, out);
       // "said (that) Libya must hand over": no object, but a pattern word
@@ -669,7 +709,7 @@ bool SentenceCoder::fill_slot(const Slot& slot, int anchor, int trigger, const s
     }
     case SlotRole::Possessor: {
       role = "agent";
-      int x = slot.of_word < 0 ? trigger : word_tok[u(slot.of_word)];
+      int x = slot.of_word < 0 || word_tok[u(slot.of_word)] < 0 ? trigger : word_tok[u(slot.of_word)];
       for (int c : t_.kids(x))
         if (rel(c) == Rel::NmodPoss) out.push_back(c);
       for (int c : t_.kids(x))
@@ -695,7 +735,8 @@ bool SentenceCoder::fill_slot(const Slot& slot, int anchor, int trigger, const s
       // chain of infinitives; not of any noun deep inside the phrase.
       from_kids(anchor);
       if (trigger != anchor) from_kids(trigger);
-      for (int w : word_tok) from_kids(w);
+      for (int w : word_tok)
+        if (w >= 0) from_kids(w);
       if (out.empty()) {
         for (int x = anchor, guard = 0; x >= 0 && guard < 6; ++guard) {
           for (int c : t_.kids(x))
@@ -709,7 +750,7 @@ bool SentenceCoder::fill_slot(const Slot& slot, int anchor, int trigger, const s
     }
     case SlotRole::ClauseSubject: {
       role = "subject";
-      int mark = word_tok[u(slot.of_word)];
+      int mark = slot.of_word < 0 ? -1 : word_tok[u(slot.of_word)];
       if (mark >= 0 && head(mark) >= 0) subjects_of(head(mark), out);
       break;
     }
@@ -759,9 +800,17 @@ void SentenceCoder::try_pattern(std::uint32_t p, int trigger, Match& best) {
     if (alt_matches(a, trigger)) trig = true;
   if (!trig) return;
   if (c.noun ? !(t_.pos[u(trigger)] == Pos::Noun || t_.pos[u(trigger)] == Pos::Propn) : !t_.verbal(trigger)) return;
+  // "An Israeli air strike killed ten people": an attack noun as the subject
+  // of a verb of harm reads as "killed ten people in an air strike" - the
+  // pattern's words may stand in the subject, its preposition unwritten.
+  int attack_subject = -1;
+  if (!c.noun && !passive(trigger))
+    for (int k : t_.kids(trigger))
+      if (rel(k) == Rel::Nsubj && violent_noun(k) && !covered_by_mention(k)) attack_subject = k;
   // Cheap rejection: every word must occur somewhere in the sentence.
   for (const Word& w : c.words) {
     if (w.light) continue;  // any support verb may stand in for the listed ones
+    if (attack_subject >= 0 && preposition_word(w)) continue;
     bool any = false;
     for (const Alt& a : w.alts)
       if (a.head < s_.present.size() && s_.present[a.head]) any = true;
@@ -806,10 +855,27 @@ void SentenceCoder::try_pattern(std::uint32_t p, int trigger, Match& best) {
           }
         }
       }
-      if (found < 0) ok = false;
+      if (found < 0 && attack_subject >= 0 && anchor == trigger) {
+        for (int x : subject_tokens(attack_subject)) {
+          if (std::find(word_tok.begin(), word_tok.end(), x) != word_tok.end()) continue;
+          if (word_matches(w, x)) {
+            found = x;
+            break;
+          }
+        }
+        if (found < 0 && preposition_word(w)) found = kUnwritten;
+      }
+      if (found == -1) ok = false;
       word_tok[k] = found;
     }
     if (!ok) continue;
+    // An unwritten preposition needs the rest of its phrase in the subject.
+    if (std::find(word_tok.begin(), word_tok.end(), kUnwritten) != word_tok.end()) {
+      bool in_subject = false;
+      for (int w : word_tok)
+        if (w >= 0 && inside(w, attack_subject)) in_subject = true;
+      if (!in_subject) continue;
+    }
     if (anchor != trigger && std::find(word_tok.begin(), word_tok.end(), anchor) == word_tok.end() &&
         !light_verb(lemma(anchor)))
       continue;
@@ -847,7 +913,7 @@ void SentenceCoder::try_pattern(std::uint32_t p, int trigger, Match& best) {
       m.used.push_back(trigger);
       if (anchor != trigger) m.used.push_back(anchor);
       for (int w : word_tok)
-        if (std::find(m.used.begin(), m.used.end(), w) == m.used.end()) m.used.push_back(w);
+        if (w >= 0 && std::find(m.used.begin(), m.used.end(), w) == m.used.end()) m.used.push_back(w);
       best = std::move(m);
     }
   }

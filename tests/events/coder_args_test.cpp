@@ -39,6 +39,36 @@ ActorMention place(const Sentence& s, std::uint32_t first, std::uint32_t last, c
   return m;
 }
 
+TEST(EventCoderArgs, AnAttackNounAsSubjectReadsAsTheAttackItNames) {
+  // "A Turkish drone strike killed three Kurdish fighters" is "killed them
+  // in a drone strike" (195), not a killing by physical assault (1823).
+  auto coder = coder_with(
+      "1823 SRC [kill] TGT\n195 SRC [kill] TGT in air|drone strike\n195 drone [strike/n] on TGT by SRC\n");
+  Document doc = tree_doc(
+      "A a DET 4 det\n"
+      "Turkish Turkish ADJ 4 amod\n"
+      "drone drone NOUN 4 compound\n"
+      "strike strike NOUN 5 nsubj\n"
+      "killed kill VERB 0 root\n"
+      "three three NUM 8 nummod\n"
+      "Kurdish Kurdish ADJ 8 amod\n"
+      "fighters fighter NOUN 5 obj\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 1, 1, "TUR"), mention(s, 6, 7, "SYRKRD", "agent")}})),
+            Briefs{"195 TUR->SYRKRD"});
+  // An actor as the subject keeps the plain pattern: "Turkish troops killed ...".
+  Document troops = tree_doc(
+      "Turkish Turkish ADJ 2 amod\n"
+      "troops troop NOUN 3 nsubj\n"
+      "killed kill VERB 0 root\n"
+      "three three NUM 6 nummod\n"
+      "Kurdish Kurdish ADJ 6 amod\n"
+      "fighters fighter NOUN 3 obj\n");
+  const Sentence& s2 = troops.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(troops, {{mention(s2, 0, 1, "TURMIL", "agent"), mention(s2, 4, 5, "SYRKRD", "agent")}})),
+            Briefs{"1823 TURMIL->SYRKRD"});
+}
+
 TEST(EventCoderArgs, CoordinatedCountryModifierThatIsAMentionOfItsOwn) {
   // "French and German students marched in Rome": the parser makes
   // "German" a conjunct of "French"; the matcher covers "German students"
