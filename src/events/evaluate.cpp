@@ -79,6 +79,16 @@ std::string iso_date(std::string_view yyyymmdd) {
   return date_to_day(d) ? d : std::string();
 }
 
+// The PLOVER gold writes a few countries with pre-ISO CAMEO/TABARI codes
+// (Japan JAP, Vietnam VTN, Italy ITL); scored as the ISO 3166 codes they are.
+std::string iso_country_code(std::string code) {
+  static constexpr std::pair<std::string_view, std::string_view> kLegacy[] = {
+      {"JAP", "JPN"}, {"VTN", "VNM"}, {"ITL", "ITA"}};
+  for (const auto& [old_code, iso] : kLegacy)
+    if (std::string_view(code).substr(0, 3) == old_code) return std::string(iso) + code.substr(3);
+  return code;
+}
+
 std::string country_of(std::string_view code) {
   if (code.size() < 3) return "---";
   return std::string(code.substr(0, 3));
@@ -189,7 +199,8 @@ std::vector<GoldSentence> read_plover_gold(std::string_view jsonl, const std::st
     auto actors = [](const nlohmann::json& v, std::vector<std::string>& codes) {
       if (!v.is_array()) return;
       for (const auto& a : v)
-        if (a.is_object() && a.contains("code") && a["code"].is_string()) codes.push_back(a["code"].get<std::string>());
+        if (a.is_object() && a.contains("code") && a["code"].is_string())
+          codes.push_back(iso_country_code(a["code"].get<std::string>()));
     };
     if (j.contains("source")) actors(j["source"], c.sources);
     if (j.contains("target")) actors(j["target"], c.targets);

@@ -11,7 +11,8 @@
 //    2016 PLOVER names, mapped here to 2021 (DEMAND->REQUEST, DISAPPROVE and
 //    INVESTIGATE->ACCUSE, FIGHT->ASSAULT; SANCTION also accepts CAMEO 163,
 //    which 2021 moved to COERCE). The text goes through our own tokenizer
-//    and, when a model is given, our parser.
+//    and, when a model is given, our parser. The gold's few pre-ISO country
+//    codes (JAP, VTN, ITL) are read as JPN, VNM, ITA.
 #pragma once
 
 #include <functional>

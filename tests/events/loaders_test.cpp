@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "events/evaluate.h"
 #include "events/events.h"
 #include "support/temp_dir.h"
 
@@ -158,6 +159,27 @@ TEST(EventPatterns, ShippedFilesLoadWithoutErrors) {
   for (const auto& l : m.lines) ADD_FAILURE() << l;
   EXPECT_GT(p->size(), 5000u);
   EXPECT_GT(p->trigger_count(), 500u);
+}
+
+TEST(PloverGold, ReadsEventsAndActorsAndBadLinesAreReported) {
+  Messages m;
+  const std::string jsonl =
+      R"({"id": "a", "date": "2000-01-01", "text": "Japan halted aid to Serbia.", "event": "SANCTION",)"
+      R"( "source": [{"actorText": "Japan", "code": "JAP"}], "target": [{"actorText": "Serbia", "code": "SRB"}]})"
+      "\n"
+      "not json\n"
+      R"({"id": "c", "text": "Vietnamese forces shelled Cambodian camps.", "event": "FIGHT",)"
+      R"( "source": [{"code": "VTNMIL"}], "target": [{"code": "KHM"}, {"code": "ITL"}]})"
+      "\n";
+  auto gold = read_plover_gold(jsonl, "g.jsonl", m.diag);
+  ASSERT_EQ(gold.size(), 2u);
+  EXPECT_TRUE(m.has("g.jsonl:2")) << m.lines.size();
+  EXPECT_EQ(gold[0].category, "SANCTION");
+  // Pre-ISO codes in the gold are scored as the countries they stand for.
+  EXPECT_EQ(gold[0].codings[0].sources, (std::vector<std::string>{"JPN"}));
+  EXPECT_EQ(gold[1].codings[0].cameo, "ASSAULT");
+  EXPECT_EQ(gold[1].codings[0].sources, (std::vector<std::string>{"VNMMIL"}));
+  EXPECT_EQ(gold[1].codings[0].targets, (std::vector<std::string>{"KHM", "ITA"}));
 }
 
 }  // namespace
