@@ -1343,6 +1343,12 @@ std::string SentenceCoder::event_place_country(const Candidate& c) const {
   std::vector<int> list;
   std::vector<char> mark;
   compute_region(c.m.anchor, list, mark);
+  // An attack noun as the subject ("a missile strike on Odesa killed ...")
+  // is part of where it happened.
+  for (int k : t_.kids(c.m.anchor))
+    if (rel(k) == Rel::Nsubj && violent_noun(k) && !covered_by_mention(k))
+      for (int x = 0; x < t_.n; ++x)
+        if (inside(x, k)) mark[u(x)] = 1;
   for (const ActorMention& m : mentions_) {
     if (m.country.empty() || !m.sector.empty() || !usable(m, true)) continue;
     int x = static_cast<int>(m.head);
@@ -1354,9 +1360,11 @@ std::string SentenceCoder::event_place_country(const Candidate& c) const {
     for (int y = x, guard = 0; y >= 0 && y != c.m.anchor && guard < 16; y = head(y), ++guard) {
       if (!mark[u(y)]) break;
       if (locative(y) && !violent_noun(y)) through_locative = true;
-      // The place an attack hit ("killed in the shelling of Kharkiv").
+      // The place an attack hit ("killed in the shelling of Kharkiv", "a
+      // strike on Odesa killed").
       int hy = head(y);
-      if (rel(y) == Rel::Nmod && case_is(y, "of") && hy >= 0 && hy != c.trigger && hy != c.m.anchor && violent_noun(hy))
+      if (rel(y) == Rel::Nmod && (case_is(y, "of") || case_is(y, "on") || case_is(y, "against")) && hy >= 0 &&
+          hy != c.trigger && hy != c.m.anchor && violent_noun(hy))
         through_locative = true;
     }
     if (through_locative) return m.country;

@@ -790,6 +790,19 @@ TEST(EventCoderArgs, VictimsOfAnAttackOnAPlaceBelongToThatPlace) {
   ActorMention people = mention(s, 1, 1, "---CVL", "agent");
   EXPECT_EQ(briefs(coder->code_document(doc, {{people, mention(s, 5, 5, "RUS"), place(s, 8, 8, "UKR")}})),
             Briefs{"190 RUS->UKRCVL"});
+  // The attack as the subject: "Russian shelling on Kharkiv killed six people".
+  Document subj = tree_doc(
+      "Russian Russian ADJ 2 amod\n"
+      "shelling shelling NOUN 5 nsubj\n"
+      "on on ADP 4 case\n"
+      "Kharkiv Kharkiv PROPN 2 nmod\n"
+      "killed kill VERB 0 root\n"
+      "six six NUM 7 nummod\n"
+      "people people NOUN 5 obj\n");
+  const Sentence& s2 = subj.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(subj, {{mention(s2, 0, 0, "RUS"), place(s2, 3, 3, "UKR"),
+                                                mention(s2, 6, 6, "---CVL", "agent")}})),
+            Briefs{"190 RUS->UKRCVL"});
 }
 
 TEST(EventCoderArgs, BlownUpByAMissileIsAHeavyWeaponsAttack) {
