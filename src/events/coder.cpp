@@ -174,6 +174,7 @@ class SentenceCoder {
   std::uint32_t index_;
   std::span<const ActorMention> mentions_;
   int avoid_[2] = {-1, -1};  // trigger and anchor of the predicate being built
+  const Compiled* cur_ = nullptr;  // the pattern being tried (for its trigger's parts)
   Scratch& s_;
   TreeView& t_;
 
@@ -691,6 +692,17 @@ bool SentenceCoder::fill_slot(const Slot& slot, int anchor, int trigger, const s
       int x = slot.of_word < 0 || word_tok[u(slot.of_word)] < 0 ? trigger : word_tok[u(slot.of_word)];
       if (x == trigger && anchor != trigger && t_.nominal(trigger)) x = anchor;
       objects_of(x, out);
+      // "called on Israel to ...": a prepositional verb written with its
+      // preposition ("call_on") takes that preposition's noun as object.
+      if (out.empty() && x == trigger && cur_ && t_.verbal(x) && x + 1 < t_.n && rel(x + 1) == Rel::Case) {
+        int noun = head(x + 1);
+        if (noun >= 0 && head(noun) == x && (rel(noun) == Rel::Obl || rel(noun) == Rel::Nmod))
+          for (const Alt& a : cur_->trigger)
+            if (a.particle && a.parts.size() == 2 && id_is(x, a.parts[0]) && id_is(x + 1, a.parts[1])) {
+              out.push_back(noun);
+              break;
+            }
+      }
       // "said (that) Libya must hand over": no object, but a pattern word
       // stands in the verb's complement clause, whose subject is the target.
       if (out.empty() && t_.verbal(x)) {
@@ -795,6 +807,7 @@ bool SentenceCoder::own_verb(int x, int anchor, int trigger, const std::vector<i
 
 void SentenceCoder::try_pattern(std::uint32_t p, int trigger, Match& best) {
   const Compiled& c = idx_.compiled[p];
+  cur_ = &c;
   bool trig = false;
   for (const Alt& a : c.trigger)
     if (alt_matches(a, trigger)) trig = true;

@@ -69,6 +69,27 @@ TEST(EventCoderArgs, AnAttackNounAsSubjectReadsAsTheAttackItNames) {
             Briefs{"1823 TURMIL->SYRKRD"});
 }
 
+TEST(EventCoderArgs, APrepositionalVerbTakesItsPrepositionsNounAsObject) {
+  // "The EU called on Serbia to free the activists": "call_on TGT" finds
+  // Serbia in the "on" oblique, and the appeal keeps the release to itself
+  // (the EU frees nobody).
+  auto coder = coder_with("020 SRC [call_on] TGT to *\n0841 SRC [free] activist\n");
+  Document doc = tree_doc(
+      "The the DET 2 det\n"
+      "EU EU PROPN 3 nsubj\n"
+      "called call VERB 0 root\n"
+      "on on ADP 5 case\n"
+      "Serbia Serbia PROPN 3 obl\n"
+      "to to PART 7 mark\n"
+      "free free VERB 3 advcl VerbForm=Inf\n"
+      "the the DET 9 det\n"
+      "activists activist NOUN 7 obj\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 1, 1, "IGOEUREEC", "igo"), mention(s, 4, 4, "SRB"),
+                                               mention(s, 8, 8, "SRBOPP", "agent")}})),
+            Briefs{"020 IGOEUREEC->SRB"});
+}
+
 TEST(EventCoderArgs, CoordinatedCountryModifierThatIsAMentionOfItsOwn) {
   // "French and German students marched in Rome": the parser makes
   // "German" a conjunct of "French"; the matcher covers "German students"
