@@ -1400,19 +1400,28 @@ void SentenceCoder::place_target(const Candidate& c, std::vector<EventActor>& ou
 }
 
 void SentenceCoder::conditional_target(const Candidate& c, std::vector<EventActor>& out) const {
-  for (int x = c.m.anchor, guard = 0; x >= 0 && guard < 6; ++guard) {
+  // The condition may hang on the threatened act or on a clause inside it
+  // ("threatened to stop negotiations to reduce weapons if the United
+  // States goes ahead"): the nearest one in the threat's complement.
+  std::vector<int> queue{c.m.anchor};
+  for (std::size_t q = 0; q < queue.size() && q < 64; ++q) {
+    const int x = queue[q];
     for (int k : t_.kids(x)) {
-      if (rel(k) != Rel::Advcl || !(case_is(k, "if") || case_is(k, "unless"))) continue;
-      std::vector<int> subj;
-      subjects_of(k, subj);
-      for (int h : subj) {
-        std::vector<int> heads;
-        expand_conj(h, heads);
-        for (int y : heads) resolve(y, out, "conditional");
-        if (!out.empty()) return;
+      const Rel r = rel(k);
+      if (r == Rel::Advcl && (case_is(k, "if") || case_is(k, "unless"))) {
+        std::vector<int> subj;
+        subjects_of(k, subj);
+        for (int h : subj) {
+          std::vector<int> heads;
+          expand_conj(h, heads);
+          for (int y : heads) resolve(y, out, "conditional");
+          if (!out.empty()) return;
+        }
+        continue;
       }
+      if (x == c.m.anchor && (r == Rel::Nsubj || r == Rel::NsubjPass || r == Rel::Parataxis)) continue;
+      if (r == Rel::Xcomp || r == Rel::Advcl || r == Rel::Obj || r == Rel::Ccomp || r == Rel::Acl) queue.push_back(k);
     }
-    x = t_.child(x, Rel::Xcomp);
   }
 }
 
@@ -1538,7 +1547,10 @@ void SentenceCoder::build_events(Candidate& c) {
   // A violent or coercive act, or an inspection, done to a thing rather than
   // an actor ("demolished a building in Aleppo", "re-examine the refineries
   // in Iran") is done to the place.
-  if (targets.empty() && (place_target_code(code) || (!c.m.tgt.empty() && root_of(code) == "09")))
+  // So is yielding something up that has no owner named ("will evacuate the
+  // settlements in the Gaza Strip", "postpone the demonstration in Baku").
+  if (targets.empty() && (place_target_code(code) || (!c.m.tgt.empty() && root_of(code) == "09") ||
+                          root_of(pat.code) == "08"))
     place_target(c, targets);
   // A threat's target is whoever its condition is about ("threatened to stop
   // the talks if the United States goes ahead").

@@ -857,5 +857,44 @@ TEST(EventCoderArgs, BlownUpByAMissileIsAHeavyWeaponsAttack) {
             Briefs{"183 SYR->TURMIL"});
 }
 
+TEST(EventCoderArgs, AThreatsConditionInsideItsComplementNamesTheTarget) {
+  // "Iran threatened to quit the talks to limit enrichment unless Europe
+  // acts": the "unless" clause hangs on "limit", inside the threatened act.
+  auto coder = coder_with("134 SRC [threaten] to quit talk\n");
+  Document doc = tree_doc(
+      "Iran Iran PROPN 2 nsubj\n"
+      "threatened threaten VERB 0 root\n"
+      "to to PART 4 mark\n"
+      "quit quit VERB 2 xcomp\n"
+      "the the DET 6 det\n"
+      "talks talk NOUN 4 obj\n"
+      "to to PART 8 mark\n"
+      "limit limit VERB 4 advcl\n"
+      "enrichment enrichment NOUN 8 obj\n"
+      "unless unless SCONJ 12 mark\n"
+      "Europe Europe PROPN 12 nsubj\n"
+      "acts act VERB 8 advcl\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 0, "IRN"), mention(s, 10, 10, "EUR")}})),
+            Briefs{"134 IRN->EUR"});
+}
+
+TEST(EventCoderArgs, WhatIsYieldedUpIsYieldedWhereItIs) {
+  // "Morocco evacuated the camps in Western Sahara": a withdrawal (08) with
+  // no owner named is toward the place of what is given up.
+  auto coder = coder_with("0874 SRC [evacuate] camp\n");
+  Document doc = tree_doc(
+      "Morocco Morocco PROPN 2 nsubj\n"
+      "evacuated evacuate VERB 0 root\n"
+      "the the DET 4 det\n"
+      "camps camp NOUN 2 obj\n"
+      "in in ADP 7 case\n"
+      "Western Western PROPN 7 compound\n"
+      "Sahara Sahara PROPN 4 nmod\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 0, "MAR"), place(s, 5, 6, "ESH")}})),
+            Briefs{"0874 MAR->ESH"});
+}
+
 }  // namespace
 }  // namespace kestrel
