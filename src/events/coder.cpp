@@ -1814,7 +1814,46 @@ void SentenceCoder::repair_hidden_verbs() {
     t_.rel[u(o)] = Rel::Obj;
     changed = true;
   }
+  // "The Azerbaijani parliament threatened on Monday to break relations
+  // with Russia", parsed as one noun phrase ("threatened" and "break" acl
+  // of "parliament"): in a sentence rooted on a noun, a past participle
+  // after it that shows an active clause (a perfect "has", an object or
+  // clausal complement of its own, or a to-infinitive right after it) is
+  // the main verb and the noun its subject. A bare participle ("three
+  // soldiers killed in a blast") stays a reduced relative.
   if (changed) t_.link();
+  for (int r = 0; r < t_.n; ++r) {
+    if (head(r) >= 0 || (t_.pos[u(r)] != Pos::Noun && t_.pos[u(r)] != Pos::Propn)) continue;
+    int v = -1, next = -1;
+    for (int k : t_.kids(r)) {
+      if (v >= 0) {
+        if (next < 0 && k > v && rel(k) != Rel::Punct && rel(k) != Rel::Obl && rel(k) != Rel::Nmod) next = k;
+        continue;
+      }
+      if (k > r && rel(k) == Rel::Acl && t_.pos[u(k)] == Pos::Verb) v = k;
+    }
+    if (v < 0 || !t_.has(v, TreeView::kPast) || !t_.form[u(v)].ends_with("ed") || case_is(v, "to")) continue;
+    bool active = next >= 0 && rel(next) == Rel::Acl && case_is(next, "to");
+    for (int k : t_.kids(v)) {
+      Rel rk = rel(k);
+      if ((rk == Rel::Aux && lemma(k) == "have") || rk == Rel::Obj || rk == Rel::Ccomp || rk == Rel::Xcomp) active = true;
+    }
+    if (!active) break;
+    std::vector<int> later;
+    for (int k : t_.kids(r))
+      if (k > v) later.push_back(k);
+    t_.head[u(v)] = -1;
+    t_.rel[u(v)] = Rel::Root;
+    t_.feat[u(v)] = static_cast<std::uint8_t>(t_.feat[u(v)] & ~(TreeView::kPassVoice | TreeView::kPart));
+    t_.head[u(r)] = v;
+    t_.rel[u(r)] = Rel::Nsubj;
+    for (int k : later) {
+      if (rel(k) == Rel::Acl && case_is(k, "to")) t_.head[u(k)] = v, t_.rel[u(k)] = Rel::Xcomp;
+      else if (rel(k) == Rel::Punct) t_.head[u(k)] = v;
+    }
+    t_.link();
+    break;
+  }
 }
 
 void SentenceCoder::run(std::vector<Event>& out) {

@@ -896,5 +896,40 @@ TEST(EventCoderArgs, WhatIsYieldedUpIsYieldedWhereItIs) {
             Briefs{"0874 MAR->ESH"});
 }
 
+TEST(EventCoderArgs, AnActiveParticipleOnANounRootIsTheMainVerb) {
+  // "The Kenyan cabinet threatened on Friday to expel Uganda's envoy",
+  // parsed as one noun phrase: "threatened" and "expel" both acl of
+  // "cabinet". The to-infinitive after the participle shows an active
+  // clause: the cabinet threatens.
+  auto coder = coder_with("130 SRC [threaten] to expel TGT\n");
+  const char* tree =
+      "The the DET 3 det\n"
+      "Kenyan Kenyan ADJ 3 amod\n"
+      "cabinet cabinet NOUN 0 root\n"
+      "threatened threaten VERB 3 acl VerbForm=Part|Tense=Past\n"
+      "on on ADP 6 case\n"
+      "Friday Friday PROPN 4 obl\n"
+      "to to PART 8 mark\n"
+      "expel expel VERB 3 acl VerbForm=Inf\n"
+      "Uganda Uganda PROPN 11 nmod:poss\n"
+      "'s 's PART 9 case\n"
+      "envoy envoy NOUN 8 obj\n";
+  Document doc = tree_doc(tree);
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 1, 2, "KENGOV", "agent"), mention(s, 8, 10, "UGAGOV", "agent")}})),
+            Briefs{"130 KENGOV->UGAGOV"});
+  // A bare participle stays a reduced relative: "three soldiers killed in
+  // a blast" says nothing of what the soldiers did.
+  auto kill = coder_with("190 SRC [kill] TGT\n");
+  Document bare = tree_doc(
+      "three three NUM 2 nummod\n"
+      "soldiers soldier NOUN 0 root\n"
+      "killed kill VERB 2 acl VerbForm=Part|Tense=Past\n"
+      "in in ADP 6 case\n"
+      "a a DET 6 det\n"
+      "blast blast NOUN 3 obl\n");
+  EXPECT_TRUE(kill->code_document(bare, {{mention(bare.sentences[0], 0, 1, "KENMIL", "agent")}}).empty());
+}
+
 }  // namespace
 }  // namespace kestrel
