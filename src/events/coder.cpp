@@ -1478,7 +1478,13 @@ void SentenceCoder::build_events(Candidate& c) {
       if (!t_.nominal(h) || !(locative(h) || case_is(h, "from") || case_is(h, "to") || case_is(h, "into"))) continue;
       heads.clear();
       expand_conj(h, heads);
-      for (int x : heads) resolve(x, targets, "location");
+      for (int x : heads)
+        for (const ActorMention& m : mentions_)
+          if (m.place && usable(m, true) && strong_mention(m) &&
+              (static_cast<int>(m.head) == x || (static_cast<int>(m.first) <= x && x <= static_cast<int>(m.last)))) {
+            targets.push_back(actor_from(m, "location"));
+            break;
+          }
       if (!targets.empty()) break;
     }
   auto reporter_actors = [&](int verb, std::vector<EventActor>& out) {
@@ -1562,6 +1568,15 @@ void SentenceCoder::build_events(Candidate& c) {
     std::uint32_t ef = sources.empty() ? 1u : sources.front().first, el = sources.empty() ? 0u : sources.front().last;
     infer_target(c, code, ef, el, sources.empty() ? std::string() : sources.front().country, targets);
   }
+  // Last: a target phrase that names no actor but where it is ("contribute troops
+  // to an international force in Liberia"): that place.
+  if (targets.empty() && std::string_view(c.m.tgt_role) == "oblique" && t_.verbal(c.trigger))
+    for (int h : c.m.tgt) {
+      if (t_.pos[u(h)] != Pos::Noun || has_mention(h)) continue;
+      for (int k : t_.kids(h))
+        if (locative(k) && resolve(k, targets, "location")) break;
+      if (!targets.empty()) break;
+    }
   // Victims with no country of their own ("four children were killed in
   // shelling in the east of the Gaza Strip") belong to the place where they
   // were hit; a named place beats the document's dominant country.
@@ -1836,7 +1851,9 @@ void SentenceCoder::repair_hidden_verbs() {
     bool active = next >= 0 && rel(next) == Rel::Acl && case_is(next, "to");
     for (int k : t_.kids(v)) {
       Rel rk = rel(k);
-      if ((rk == Rel::Aux && lemma(k) == "have") || rk == Rel::Obj || rk == Rel::Ccomp || rk == Rel::Xcomp) active = true;
+      if ((rk == Rel::Aux && lemma(k) == "have") || rk == Rel::Obj || rk == Rel::Ccomp || rk == Rel::Xcomp ||
+          (rk == Rel::Advcl && case_is(k, "to") && t_.has(k, TreeView::kInf)))
+        active = true;
     }
     if (!active) break;
     std::vector<int> later;

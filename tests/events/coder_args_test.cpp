@@ -931,5 +931,41 @@ TEST(EventCoderArgs, AnActiveParticipleOnANounRootIsTheMainVerb) {
   EXPECT_TRUE(kill->code_document(bare, {{mention(bare.sentences[0], 0, 1, "KENMIL", "agent")}}).empty());
 }
 
+TEST(EventCoderArgs, ATargetPhraseWithNoActorButAPlaceTakesThePlace) {
+  // "Ghana sent aid to a camp in Togo": the "to" phrase names no actor; the
+  // place it names is the counterpart.
+  auto coder = coder_with("070 SRC [send] aid to TGT\n");
+  Document doc = tree_doc(
+      "Ghana Ghana PROPN 2 nsubj\n"
+      "sent send VERB 0 root\n"
+      "aid aid NOUN 2 obj\n"
+      "to to ADP 6 case\n"
+      "a a DET 6 det\n"
+      "camp camp NOUN 2 obl\n"
+      "in in ADP 8 case\n"
+      "Togo Togo PROPN 6 nmod\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 0, "GHA"), place(s, 7, 7, "TGO")}})),
+            Briefs{"070 GHA->TGO"});
+}
+
+TEST(EventCoderArgs, AParticipleWithAPurposeInfinitiveOnANounRootIsTheMainVerb) {
+  // "Kenyan troops remained on alert to prevent attacks", parsed as one
+  // noun phrase ("remained" acl of "troops", "prevent" its advcl): the
+  // purpose clause shows an active clause.
+  auto coder = coder_with("152 SRC [remain] on alert\n");
+  Document doc = tree_doc(
+      "Kenyan Kenyan ADJ 2 amod\n"
+      "troops troops NOUN 0 root\n"
+      "remained remain VERB 2 acl VerbForm=Part|Tense=Past\n"
+      "on on ADP 5 case\n"
+      "alert alert NOUN 3 obl\n"
+      "to to PART 7 mark\n"
+      "prevent prevent VERB 3 advcl VerbForm=Inf\n"
+      "attacks attack NOUN 7 obj\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 1, "KENMIL", "agent")}})), Briefs{"152 KENMIL->-"});
+}
+
 }  // namespace
 }  // namespace kestrel
