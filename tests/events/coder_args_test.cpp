@@ -90,6 +90,25 @@ TEST(EventCoderArgs, APrepositionalVerbTakesItsPrepositionsNounAsObject) {
             Briefs{"020 IGOEUREEC->SRB"});
 }
 
+TEST(EventCoderArgs, AskingSomeoneForSomethingIsAnAppeal) {
+  // The shipped patterns: "Poland asked the US for more Patriot batteries".
+  std::vector<std::string> messages;
+  Diagnostics diag([&](const Diagnostic& d) { messages.push_back(format_diagnostic(d)); });
+  auto coder = EventCoder::load_default(diag);
+  ASSERT_TRUE(coder);
+  Document doc = tree_doc(
+      "Poland Poland PROPN 2 nsubj\n"
+      "asked ask VERB 0 root\n"
+      "Washington Washington PROPN 2 iobj\n"
+      "for for ADP 7 case\n"
+      "more more ADJ 7 amod\n"
+      "Patriot Patriot PROPN 7 compound\n"
+      "batteries battery NOUN 2 obl\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 0, "POL"), mention(s, 2, 2, "USAGOV", "agent")}})),
+            Briefs{"020 POL->USAGOV"});
+}
+
 TEST(EventCoderArgs, CoordinatedCountryModifierThatIsAMentionOfItsOwn) {
   // "French and German students marched in Rome": the parser makes
   // "German" a conjunct of "French"; the matcher covers "German students"
