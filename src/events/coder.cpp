@@ -882,6 +882,27 @@ void SentenceCoder::try_pattern(std::uint32_t p, int trigger, Match& best) {
       word_tok[k] = found;
     }
     if (!ok) continue;
+    // A discard naming a mishap as the doer ("--- fire|storm|... [wound] *")
+    // does not apply when that doer has an actor of its own: "wounded by
+    // Israeli fire", "by fire from Israeli troops" is gunfire, not a blaze.
+    if (pat.discard()) {
+      bool owned = false;
+      for (int x : word_tok) {
+        if (x < 0 || (head(x) != anchor && head(x) != trigger)) continue;
+        Rel r = rel(x);
+        if (!(r == Rel::Nsubj || r == Rel::OblAgent || ((r == Rel::Obl || r == Rel::Nmod) && case_is(x, "by")))) continue;
+        for (int k : t_.kids(x)) {
+          Rel rk = rel(k);
+          if (rk != Rel::Amod && rk != Rel::Compound && rk != Rel::NmodPoss &&
+              !(rk == Rel::Nmod && (case_is(k, "from") || case_is(k, "by"))))
+            continue;
+          for (const ActorMention& m : mentions_)
+            if (usable(m) && strong_mention(m) && static_cast<int>(m.first) <= k && k <= static_cast<int>(m.last))
+              owned = true;
+        }
+      }
+      if (owned) continue;
+    }
     // An unwritten preposition needs the rest of its phrase in the subject.
     if (std::find(word_tok.begin(), word_tok.end(), kUnwritten) != word_tok.end()) {
       bool in_subject = false;

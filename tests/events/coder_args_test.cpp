@@ -109,6 +109,38 @@ TEST(EventCoderArgs, AskingSomeoneForSomethingIsAnAppeal) {
             Briefs{"020 POL->USAGOV"});
 }
 
+TEST(EventCoderArgs, AMishapDiscardDoesNotApplyToADoerWithAnActor) {
+  // "Two Afghan soldiers were wounded by Pakistani fire": gunfire with its
+  // shooter, not a blaze; "wounded by a fire at the Pakistani embassy" is.
+  auto coder = coder_with("182 SRC [wound] TGT\n--- fire|blaze [wound] *\n");
+  Document doc = tree_doc(
+      "Two two NUM 3 nummod\n"
+      "Afghan Afghan ADJ 3 amod\n"
+      "soldiers soldier NOUN 5 nsubj:pass\n"
+      "were be AUX 5 aux:pass\n"
+      "wounded wound VERB 0 root VerbForm=Part|Voice=Pass\n"
+      "by by ADP 8 case\n"
+      "Pakistani Pakistani ADJ 8 amod\n"
+      "fire fire NOUN 5 obl:agent\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 1, 2, "AFGMIL", "agent"), mention(s, 6, 6, "PAK")}})),
+            Briefs{"182 PAK->AFGMIL"});
+  Document blaze = tree_doc(
+      "Two two NUM 2 nummod\n"
+      "workers worker NOUN 4 nsubj:pass\n"
+      "were be AUX 4 aux:pass\n"
+      "wounded wound VERB 0 root VerbForm=Part|Voice=Pass\n"
+      "by by ADP 7 case\n"
+      "a a DET 7 det\n"
+      "fire fire NOUN 4 obl:agent\n"
+      "at at ADP 11 case\n"
+      "the the DET 11 det\n"
+      "Pakistani Pakistani ADJ 11 amod\n"
+      "embassy embassy NOUN 7 nmod\n");
+  const Sentence& s2 = blaze.sentences[0];
+  EXPECT_TRUE(coder->code_document(blaze, {{mention(s2, 9, 10, "PAKGOV", "agent")}}).empty());
+}
+
 TEST(EventCoderArgs, CoordinatedCountryModifierThatIsAMentionOfItsOwn) {
   // "French and German students marched in Rome": the parser makes
   // "German" a conjunct of "French"; the matcher covers "German students"
