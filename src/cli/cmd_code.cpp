@@ -68,7 +68,7 @@ struct CodeJob {
   std::vector<std::vector<ActorMention>> mentions;
   std::vector<Event> events;
   DocAnnotation ann;  // document layer: dates, places, quotes, sources
-  GenreVerdict genre;  // sport reporting is not coded unless --all-genres
+  GenreVerdict genre;  // sport and entertainment are not coded unless --all-genres
 };
 
 // The readable view: every sentence with its kind, paragraph and byte span,
@@ -124,8 +124,8 @@ Action add_code_command(CLI::App& app) {
                 "Also output negated events that have no rejection code (marked negated)");
   cmd->add_flag("--all-segments", opts->all_segments, "Also code captions, bylines and datelines");
   cmd->add_flag("--all-genres", opts->all_genres,
-                "Also code articles that read as sport reporting (data/doc/genres.txt), where country names are "
-                "teams and attacks are play");
+                "Also code articles that read as sport or entertainment reporting (data/doc/genres.txt), where "
+                "country names are teams and attacks are play");
   add_model_option(*cmd, opts->model);
   cmd->add_option("-j,--threads", opts->threads, "Worker threads (the output is the same for any number)")
       ->check(CLI::Range(1u, 256u))
@@ -305,7 +305,7 @@ Action add_code_command(CLI::App& app) {
     if (store_failed) return kExitFatal;
     if (off_topic > 0)
       std::cerr << "kestrel: " << off_topic << (off_topic == 1 ? " article reads" : " articles read")
-                << " as sport reporting and " << (off_topic == 1 ? "was" : "were")
+                << " as sport or entertainment reporting and " << (off_topic == 1 ? "was" : "were")
                 << " not coded (--all-genres codes them)\n";
     out->flush();
     // --- event store ---

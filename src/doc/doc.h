@@ -281,10 +281,11 @@ class DocumentLayer {
 std::string run_date_utc();
 
 // ---------------------------------------------------------------------------
-// Genre: sport reporting, where "England beat Wales" is a match, not a war.
+// Genre: sport and entertainment reporting, where "England beat Wales" is a
+// match, not a war, and "the band joined the tour" no alliance.
 
 struct GenreVerdict {
-  std::string genre;            // "sport", or empty for news to code
+  std::string genre;            // "sport", "entertainment", or empty for news to code
   double weight_per_100 = 0;    // cue weight per 100 words of text
   std::uint32_t strong_cues = 0;  // distinct weight-3 cues found
   std::uint32_t words = 0;
@@ -296,9 +297,10 @@ struct GenreVerdict {
 // thread-safe.
 class GenreCues {
  public:
-  // A document is `sport` when its cues weigh at least kMinWeight in all and
-  // kMinWeightPer100 per 100 words, with at least one strong cue among them
-  // (so one "World Cup" in a short political item is not enough).
+  // A document is of a genre when that genre's cues weigh the most, at
+  // least kMinWeight in all and kMinWeightPer100 per 100 words, with at
+  // least one strong cue among them (so one "World Cup" in a short political
+  // item is not enough).
   static constexpr int kMinWeight = 6;
   static constexpr double kMinWeightPer100 = 3.0;
 

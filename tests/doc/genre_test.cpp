@@ -39,6 +39,18 @@ TEST(Genre, SportReportingIsRecognised) {
   EXPECT_EQ(classify(shipped(), "Footballers from Brazil signed with Japanese clubs before the World Cup.").genre, "sport");
 }
 
+TEST(Genre, EntertainmentReportingIsRecognised) {
+  const GenreVerdict v = classify(
+      shipped(), "The singer's new album went straight to number one in the UK chart, and her band will tour "
+                 "America after the Grammy awards, where the record is nominated twice.");
+  EXPECT_EQ(v.genre, "entertainment");
+  // Politics about television is not entertainment.
+  EXPECT_FALSE(classify(shipped(), "The government will sell the state television channel and cut the licence fee, "
+                                   "the culture minister told parliament on Tuesday, after months of talks with "
+                                   "the unions and the opposition.")
+                   .off_topic());
+}
+
 TEST(Genre, PoliticalNewsWithSportWordsIsNot) {
   // Weak cues only ("victory", "captain", "fans", "season", "team").
   EXPECT_FALSE(classify(shipped(), "The opposition claimed victory in the election. An army captain told fans of the "
