@@ -1590,12 +1590,13 @@ void SentenceCoder::build_events(Candidate& c) {
     infer_target(c, code, ef, el, sources.empty() ? std::string() : sources.front().country, targets);
   }
   // Last: a target phrase that names no actor but where it is ("contribute troops
-  // to an international force in Liberia"): that place.
+  // to an international force in Liberia", "delivered goods to Baghdad
+  // University"): that place.
   if (targets.empty() && std::string_view(c.m.tgt_role) == "oblique" && t_.verbal(c.trigger))
     for (int h : c.m.tgt) {
       if (t_.pos[u(h)] != Pos::Noun || has_mention(h)) continue;
       for (int k : t_.kids(h))
-        if (locative(k) && resolve(k, targets, "location")) break;
+        if ((locative(k) || rel(k) == Rel::Compound) && resolve(k, targets, "location")) break;
       if (!targets.empty()) break;
     }
   // Victims with no country of their own ("four children were killed in

@@ -998,6 +998,17 @@ TEST(EventCoderArgs, ATargetPhraseWithNoActorButAPlaceTakesThePlace) {
   const Sentence& s = doc.sentences[0];
   EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 0, "GHA"), place(s, 7, 7, "TGO")}})),
             Briefs{"070 GHA->TGO"});
+  // "Ghana sent aid to Lome hospitals": a place as a compound of the phrase.
+  Document compound = tree_doc(
+      "Ghana Ghana PROPN 2 nsubj\n"
+      "sent send VERB 0 root\n"
+      "aid aid NOUN 2 obj\n"
+      "to to ADP 6 case\n"
+      "Lome Lome PROPN 6 compound\n"
+      "hospitals hospital NOUN 2 obl\n");
+  const Sentence& c = compound.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(compound, {{mention(c, 0, 0, "GHA"), place(c, 4, 4, "TGO")}})),
+            Briefs{"070 GHA->TGO"});
 }
 
 TEST(EventCoderArgs, AParticipleWithAPurposeInfinitiveOnANounRootIsTheMainVerb) {
