@@ -1823,6 +1823,25 @@ void SentenceCoder::repair_hidden_verbs() {
     if (!noun_read && !participle_read) continue;
     const int o = head(v);
     if (o <= v || !t_.nominal(o) || !verb_trigger(v)) continue;
+    // "The United Nations on Tuesday reduced food supplies": the noun has a
+    // subject of its own and no copula, so the participle before it is the
+    // verb that subject needs.
+    if (participle_read) {
+      const int sub = t_.child(o, Rel::Nsubj);
+      const Rel ro = rel(o);
+      if (sub >= 0 && sub < v && t_.child(o, Rel::Cop) < 0 &&
+          (head(o) < 0 || ro == Rel::Ccomp || ro == Rel::Conj || ro == Rel::Advcl || ro == Rel::Parataxis)) {
+        t_.head[u(v)] = head(o);
+        t_.rel[u(v)] = head(o) < 0 ? Rel::Root : ro;
+        t_.pos[u(v)] = Pos::Verb;
+        t_.feat[u(v)] = static_cast<std::uint8_t>(t_.feat[u(v)] & ~(TreeView::kPassVoice | TreeView::kPart));
+        t_.head[u(sub)] = v;
+        t_.head[u(o)] = v;
+        t_.rel[u(o)] = Rel::Obj;
+        changed = true;
+        continue;
+      }
+    }
     const ActorMention* sm = nullptr;
     for (const ActorMention& m : mentions_)
       if (usable(m) && strong_mention(m) && static_cast<int>(m.last) == v - 1) sm = &m;

@@ -1029,5 +1029,30 @@ TEST(EventCoderArgs, AParticipleWithAPurposeInfinitiveOnANounRootIsTheMainVerb) 
   EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 1, "KENMIL", "agent")}})), Briefs{"152 KENMIL->-"});
 }
 
+TEST(EventCoderArgs, ANounWithASubjectButNoCopulaTakesTheParticipleBeforeItAsVerb) {
+  // "Kenya on Monday expelled two diplomats" parsed with "expelled" an amod
+  // of "diplomats" and "Kenya" the nsubj of that noun: a noun has no
+  // subject without a copula, so the participle is the verb.
+  auto coder = coder_with("161 SRC [expel] diplomat\n");
+  Document doc = tree_doc(
+      "Kenya Kenya PROPN 6 nsubj\n"
+      "on on ADP 3 case\n"
+      "Monday Monday PROPN 1 nmod\n"
+      "expelled expel VERB 6 amod VerbForm=Part|Tense=Past\n"
+      "two two NUM 6 nummod\n"
+      "diplomats diplomat NOUN 0 root\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 0, "KEN")}})), Briefs{"161 KEN->-"});
+  // With a copula the noun is a predicate: "Kenya was the expelled party"
+  // says nobody expelled anyone.
+  Document cop = tree_doc(
+      "Kenya Kenya PROPN 5 nsubj\n"
+      "was be AUX 5 cop\n"
+      "the the DET 5 det\n"
+      "expelled expel VERB 5 amod VerbForm=Part|Tense=Past\n"
+      "diplomats diplomat NOUN 0 root\n");
+  EXPECT_TRUE(coder->code_document(cop, {{mention(cop.sentences[0], 0, 0, "KEN")}}).empty());
+}
+
 }  // namespace
 }  // namespace kestrel
