@@ -295,7 +295,8 @@ Action add_code_command(CLI::App& app) {
       if (opts->format == "jsonl") {
         for (const Event& e : events) *out << event_to_json(doc, ann, e, coder->patterns()) << '\n';
       } else if (opts->format == "doc") {
-        *out << document_summary_json(doc, ann, mentions, events, coder->patterns()) << '\n';
+        *out << document_summary_json(doc, ann, mentions, events, coder->patterns(), genres ? &job.genre : nullptr)
+             << '\n';
       } else {
         write_text(*out, doc, events, &coder->patterns(), pipeline, ann);
       }

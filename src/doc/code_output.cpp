@@ -2,6 +2,7 @@
 // with its date and place (--format jsonl), and one summary per document
 // (--format doc).
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -68,10 +69,17 @@ std::string explain_event_context(const Document& doc, const DocAnnotation& ann,
 }
 
 std::string document_summary_json(const Document& doc, const DocAnnotation& ann, const SentenceMentions& mentions,
-                                  const std::vector<Event>& events, const EventPatterns& patterns) {
+                                  const std::vector<Event>& events, const EventPatterns& patterns,
+                                  const GenreVerdict* genre) {
   nlohmann::json list = nlohmann::json::array();
   for (const Event& e : events) list.push_back(event_json_in_context(doc, ann, e, patterns));
-  return document_summary(doc, ann, mentions, list).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  nlohmann::json summary = document_summary(doc, ann, mentions, list);
+  if (genre) {
+    summary["genre"] = {{"name", genre->off_topic() ? nlohmann::json(genre->genre) : nlohmann::json(nullptr)},
+                        {"weight_per_100", std::round(genre->weight_per_100 * 10) / 10},
+                        {"strong_cues", genre->strong_cues}};
+  }
+  return summary.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace kestrel

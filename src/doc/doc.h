@@ -379,8 +379,11 @@ std::string event_to_json(const Document& doc, const DocAnnotation& ann, const E
 // where, and how that was found ("      when 2023-02-27 (day, relative:
 // \"Monday\"); where Beijing, CHN (city, in the sentence)\n").
 std::string explain_event_context(const Document& doc, const DocAnnotation& ann, const Event& event);
-// `--format doc`: document_summary with the events as event_json_in_context.
+// `--format doc`: document_summary with the events as event_json_in_context,
+// and "genre" ({name, weight_per_100, strong_cues}; name null for news that
+// was coded) when `genre` is given.
 std::string document_summary_json(const Document& doc, const DocAnnotation& ann, const SentenceMentions& mentions,
-                                  const std::vector<Event>& events, const EventPatterns& patterns);
+                                  const std::vector<Event>& events, const EventPatterns& patterns,
+                                  const GenreVerdict* genre = nullptr);
 
 }  // namespace kestrel

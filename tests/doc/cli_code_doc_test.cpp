@@ -345,6 +345,14 @@ TEST(CodeWithDocLayer, SportReportingIsNotCodedUnlessAsked) {
   ASSERT_FALSE(events.empty()) << r.out;
   EXPECT_EQ(events[0]["source"]["code"], "FRA");
   EXPECT_EQ(r.err.find("sport"), std::string::npos) << r.err;
+  // --format doc says what the article read as.
+  r = run(dir, "code --format doc --date 2005-02-12 " + path);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto docs = json_lines(r.out);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0]["genre"]["name"], "sport");
+  EXPECT_GE(docs[0]["genre"]["strong_cues"], 3);
+  EXPECT_TRUE(docs[0]["events"].empty());
 }
 
 // The bundled article itself, raw text: needs the parser model.
