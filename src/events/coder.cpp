@@ -1870,6 +1870,33 @@ void SentenceCoder::repair_hidden_verbs() {
     t_.rel[u(o)] = Rel::Obj;
     changed = true;
   }
+  // "Egyptian police opened fire to disperse demonstrators, security
+  // sources said", parsed with "police" a bare (caseless) oblique of
+  // "opened": a finite clause without a subject takes an actor noun before
+  // its verb, with no preposition, as the subject.
+  for (int v = 1; v < t_.n; ++v) {
+    if (!t_.verbal(v)) continue;
+    const Rel rv = rel(v);
+    if (!(head(v) < 0 || rv == Rel::Ccomp || rv == Rel::Parataxis || rv == Rel::Root)) continue;
+    bool has_subject = false;
+    for (int k : t_.kids(v)) {
+      const Rel rk = rel(k);
+      if (rk == Rel::Nsubj || rk == Rel::NsubjPass || rk == Rel::Csubj || rk == Rel::Expl || rk == Rel::AuxPass)
+        has_subject = true;
+    }
+    if (has_subject) continue;
+    for (int k : t_.kids(v)) {
+      if (k >= v) break;
+      if ((rel(k) != Rel::Obl && rel(k) != Rel::OblTmod) || !t_.nominal(k) || t_.case_of(k) >= 0) continue;
+      bool actor = false;
+      for (const ActorMention& m : mentions_)
+        if (usable(m) && strong_mention(m) && static_cast<int>(m.head) == k) actor = true;
+      if (!actor) continue;
+      t_.rel[u(k)] = Rel::Nsubj;
+      changed = true;
+      break;
+    }
+  }
   // "The Azerbaijani parliament threatened on Monday to break relations
   // with Russia", parsed as one noun phrase ("threatened" and "break" acl
   // of "parliament"): in a sentence rooted on a noun, a past participle

@@ -1054,5 +1054,21 @@ TEST(EventCoderArgs, ANounWithASubjectButNoCopulaTakesTheParticipleBeforeItAsVer
   EXPECT_TRUE(coder->code_document(cop, {{mention(cop.sentences[0], 0, 0, "KEN")}}).empty());
 }
 
+TEST(EventCoderArgs, ACaselessActorObliqueBeforeASubjectlessVerbIsItsSubject) {
+  // "Kenyan police opened fire, witnesses said", parsed with "police" an
+  // obl:unmarked of "opened": the clause has no subject, so the actor noun
+  // before the verb is it.
+  auto coder = coder_with("193 SRC [open] fire\n");
+  Document doc = tree_doc(
+      "Kenyan Kenyan ADJ 2 amod\n"
+      "police police NOUN 3 obl:unmarked\n"
+      "opened open VERB 6 ccomp\n"
+      "fire fire NOUN 3 obj\n"
+      "witnesses witness NOUN 6 nsubj\n"
+      "said say VERB 0 root\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 1, "KENCOP", "agent")}})), Briefs{"193 KENCOP->-"});
+}
+
 }  // namespace
 }  // namespace kestrel
