@@ -1870,6 +1870,30 @@ void SentenceCoder::repair_hidden_verbs() {
     t_.rel[u(o)] = Rel::Obj;
     changed = true;
   }
+  // "Thousands of Iraqi Kurds demonstrated in Kirkuk ..., witnesses said",
+  // parsed with both "Thousands" and "witnesses" subjects of "said" and
+  // "demonstrated" an acl of "Thousands": a report verb has one subject,
+  // so the first one's past participle is the reported clause.
+  for (int x = 0; x < t_.n; ++x) {
+    int s1 = -1, s2 = -1;
+    for (int k : t_.kids(x)) {
+      if (rel(k) != Rel::Nsubj) continue;
+      if (s1 < 0) s1 = k;
+      else if (s2 < 0) s2 = k;
+    }
+    if (s1 < 0 || s2 < 0 || !t_.verbal(x) || !(report_verb(lemma(x)) || lemma(x) == "report")) continue;
+    int v = -1;
+    for (int k : t_.kids(s1))
+      if (rel(k) == Rel::Acl && t_.verbal(k) && k > s1 && k < s2 && t_.has(k, TreeView::kPast) &&
+          t_.form[u(k)].ends_with("ed"))
+        v = k;
+    if (v < 0) continue;
+    t_.head[u(v)] = x;
+    t_.rel[u(v)] = Rel::Ccomp;
+    t_.feat[u(v)] = static_cast<std::uint8_t>(t_.feat[u(v)] & ~(TreeView::kPassVoice | TreeView::kPart));
+    t_.head[u(s1)] = v;
+    changed = true;
+  }
   // "Egyptian police opened fire to disperse demonstrators, security
   // sources said", parsed with "police" a bare (caseless) oblique of
   // "opened": a finite clause without a subject takes an actor noun before

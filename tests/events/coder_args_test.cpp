@@ -1070,5 +1070,23 @@ TEST(EventCoderArgs, ACaselessActorObliqueBeforeASubjectlessVerbIsItsSubject) {
   EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 1, "KENCOP", "agent")}})), Briefs{"193 KENCOP->-"});
 }
 
+TEST(EventCoderArgs, TheFirstOfTwoSubjectsWithAParticipleIsTheReportedClause) {
+  // "Kenyan students marched in Nairobi, witnesses said", parsed with both
+  // "students" and "witnesses" subjects of "said" and "marched" an acl of
+  // "students": the participle is the reported clause, the students march.
+  auto coder = coder_with("141 SRC [march] in TGT\n");
+  Document doc = tree_doc(
+      "Kenyan Kenyan ADJ 2 amod\n"
+      "students student NOUN 7 nsubj\n"
+      "marched march VERB 2 acl VerbForm=Part|Tense=Past\n"
+      "in in ADP 5 case\n"
+      "Nairobi Nairobi PROPN 3 obl\n"
+      "witnesses witness NOUN 7 nsubj\n"
+      "said say VERB 0 root\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 1, "KENEDU", "agent"), mention(s, 4, 4, "KEN")}})),
+            Briefs{"141 KENEDU->KEN"});
+}
+
 }  // namespace
 }  // namespace kestrel
