@@ -10,7 +10,8 @@
 //  * PLOVER gold JSONL (plover-gsr-dev.jsonl): raw sentences coded with
 //    2016 PLOVER names, mapped here to 2021 (DEMAND->REQUEST, DISAPPROVE and
 //    INVESTIGATE->ACCUSE, FIGHT->ASSAULT; SANCTION also accepts CAMEO 163,
-//    which 2021 moved to COERCE). The text goes through our own tokenizer
+//    which 2021 moved to COERCE, and CONCEDE accepts 0813/0814, easing a
+//    curfew or a state of emergency, which 2021 moved to RETREAT). The text goes through our own tokenizer
 //    and, when a model is given, our parser. The gold's few pre-ISO country
 //    codes (JAP, VTN, ITL) are read as JPN, VNM, ITA.
 #pragma once

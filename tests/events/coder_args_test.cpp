@@ -528,7 +528,7 @@ TEST(EventCoderArgs, AnActiveSubjectBeatsAPassiveVoiceTag) {
 
 TEST(EventCoderArgs, ACurfewIsEasedWhereItHolds) {
   // "Israel lifted the curfew in Hebron": no actor is hit; the easing
-  // (0813, CONCEDE as the PLOVER manual defines it) is toward the place.
+  // (0813; RETREAT in the 2021 CAMEO->PLOVER table) is toward the place.
   auto coder = coder_with("0813 SRC [lift] curfew\n");
   Document doc = tree_doc(
       "Israel Israel PROPN 2 nsubj\n"
@@ -541,7 +541,7 @@ TEST(EventCoderArgs, ACurfewIsEasedWhereItHolds) {
   auto events = coder->code_document(doc, {{mention(s, 0, 0, "ISR"), place(s, 5, 5, "PSE")}});
   EXPECT_EQ(briefs(events), Briefs{"0813 ISR->PSE"});
   ASSERT_EQ(events.size(), 1u);
-  EXPECT_EQ(events[0].plover_event, "CONCEDE");
+  EXPECT_EQ(events[0].plover_event, "RETREAT");
 }
 
 TEST(EventCoderArgs, APatternThatWritesItsTargetAsAPlaceTakesAPlace) {

@@ -5,6 +5,7 @@
 
 #include "events/evaluate.h"
 #include "events/events.h"
+#include "events/simple_actors.h"
 #include "support/temp_dir.h"
 
 namespace kestrel {
@@ -180,6 +181,36 @@ TEST(PloverGold, ReadsEventsAndActorsAndBadLinesAreReported) {
   EXPECT_EQ(gold[1].codings[0].cameo, "ASSAULT");
   EXPECT_EQ(gold[1].codings[0].sources, (std::vector<std::string>{"VNMMIL"}));
   EXPECT_EQ(gold[1].codings[0].targets, (std::vector<std::string>{"KHM", "ITA"}));
+}
+
+// A 2016 gold label still accepts the codes the 2021 CAMEO->PLOVER table
+// moved to another type: easing a curfew (0813, RETREAT in 2021) for CONCEDE.
+TEST(PloverGold, CodesThe2021TableMovedCountForTheir2016Label) {
+  Messages m;
+  auto onto = CameoOntology::load(CameoOntology::default_file(), m.diag);
+  auto pats = EventPatterns::from_text("%kestrel-dict events 1\n0813 SRC [lift] curfew\n", "p", onto.get(), m.diag);
+  EventCoder coder(std::move(onto), std::move(pats));
+  const std::string tree =
+      "Israel Israel PROPN 2 nsubj\n"
+      "lifted lift VERB 0 root\n"
+      "the the DET 4 det\n"
+      "curfew curfew NOUN 2 obj\n";
+  auto gold = read_plover_gold(
+      R"({"id": "a", "text": "Israel lifted the curfew", "event": "CONCEDE", "source": [{"code": "ISR"}]})"
+      "\n"
+      R"({"id": "b", "text": "Israel lifted the curfew", "event": "AID", "source": [{"code": "ISR"}]})"
+      "\n",
+      "g.jsonl", m.diag);
+  ASSERT_EQ(gold.size(), 2u);
+  auto annotate = [&](Document& doc) { doc = testing::tree_doc(tree); };
+  auto finder = [](const Document& doc) {
+    return std::vector<std::vector<ActorMention>>{{testing::mention(doc.sentences[0], 0, 0, "ISR")}};
+  };
+  EventEvaluation e = evaluate_plover(gold, coder, annotate, finder);
+  EXPECT_EQ(e.total.gold, 2u);
+  EXPECT_EQ(e.total.type_source, 1u);  // CONCEDE accepts 0813; AID does not
+  EXPECT_EQ(e.total.correct, 1u);
+  EXPECT_EQ(e.total.predicted, 2u);
 }
 
 }  // namespace
