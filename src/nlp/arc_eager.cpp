@@ -66,7 +66,7 @@ bool is_valid(const ArcEager& system, const ParseState& s, std::uint32_t action)
     case Move::Right: {
       if (!buffer) return false;
       const bool root_label = system.label_of(action) == system.root_label();
-      if (top == 0) return root_label && s.right1[0] == kNone;
+      if (top == 0) return root_label && s.right1[0] == kNone && !system.late_root();
       return !root_label;
     }
   }
@@ -97,7 +97,8 @@ void apply(const ArcEager& system, ParseState& s, std::uint32_t action) {
   }
 }
 
-int move_cost(const ParseState& s, Move move, const std::vector<int>& gold_head) {
+int move_cost(const ArcEager& system, const ParseState& s, Move move, const std::vector<int>& gold_head) {
+  const bool late_root = system.late_root();
   const int top = s.stack.back();
   const int front = s.buffer;
   const int n = s.n;
@@ -115,11 +116,12 @@ int move_cost(const ParseState& s, Move move, const std::vector<int>& gold_head)
     return c;
   };
   // Whether the arc gold_head(front) -> front can still be built by a RIGHT
-  // from a word on the stack.
+  // from a word on the stack. (With a late root, the arc from the root is
+  // built by finish() from any word left without a head.)
   auto head_on_stack = [&](int d) {
     const int h = gold_head[static_cast<std::size_t>(d)];
     if (h < 0 || !s.on_stack[static_cast<std::size_t>(h)]) return false;
-    return h != 0 || s.right1[0] == kNone;
+    return h != 0 || (s.right1[0] == kNone && !late_root);
   };
   switch (move) {
     case Move::Shift:
@@ -129,13 +131,13 @@ int move_cost(const ParseState& s, Move move, const std::vector<int>& gold_head)
     case Move::Left: {
       int c = dependents_in_buffer(top, front);
       const int h = gold_head[static_cast<std::size_t>(top)];
-      if (h > front) ++c;
+      if (h > front || (h == 0 && late_root)) ++c;
       return c;
     }
     case Move::Right: {
       int c = headless_on_stack_of(front);
       const int h = gold_head[static_cast<std::size_t>(front)];
-      if (h != top && (h > front || head_on_stack(front))) ++c;
+      if (h != top && (h > front || head_on_stack(front) || (h == 0 && late_root))) ++c;
       if (top == 0) {
         // The root takes one dependent: the gold one is lost if still ahead.
         for (int k = front + 1; k <= n; ++k)
@@ -161,7 +163,7 @@ int label_cost(const ArcEager& system, const ParseState& s, std::uint32_t action
 
 int action_cost(const ArcEager& system, const ParseState& s, std::uint32_t action, const std::vector<int>& gold_head,
                 const std::vector<int>& gold_label) {
-  return move_cost(s, system.move_of(action), gold_head) + label_cost(system, s, action, gold_head, gold_label);
+  return move_cost(system, s, system.move_of(action), gold_head) + label_cost(system, s, action, gold_head, gold_label);
 }
 
 namespace {

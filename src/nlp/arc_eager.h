@@ -10,6 +10,12 @@
 // The root takes exactly one dependent, always with the root label, and that
 // word is never popped; words left without a head when the buffer runs out
 // are attached to it by finish().
+// With a *late root*, there is no arc from the root during the parse:
+// RIGHT(root) does not exist, and finish() makes the last word left without
+// a head (the one nearest the top of the stack) the root's dependent. The
+// root word then need not wait until the stack is empty, which matters when
+// the sentence is read from its end (the main verb comes after its objects
+// and the final punctuation).
 //
 // Actions are numbered 0 = SHIFT, 1 = REDUCE, 2 + l = LEFT(l),
 // 2 + L + l = RIGHT(l) for L labels.
@@ -26,10 +32,11 @@ inline constexpr int kNone = -1;
 
 class ArcEager {
  public:
-  ArcEager(std::uint32_t num_labels, std::uint32_t root_label)
-      : num_labels_(num_labels), root_label_(root_label) {}
+  ArcEager(std::uint32_t num_labels, std::uint32_t root_label, bool late_root = false)
+      : num_labels_(num_labels), root_label_(root_label), late_root_(late_root) {}
   std::uint32_t num_labels() const { return num_labels_; }
   std::uint32_t root_label() const { return root_label_; }
+  bool late_root() const { return late_root_; }
   std::uint32_t num_actions() const { return 2 + 2 * num_labels_; }
 
   Move move_of(std::uint32_t action) const {
@@ -53,6 +60,7 @@ class ArcEager {
  private:
   std::uint32_t num_labels_;
   std::uint32_t root_label_;
+  bool late_root_ = false;
 };
 
 // A parser configuration plus what the features read about partial trees.
@@ -81,8 +89,13 @@ struct ParseState {
 bool is_valid(const ArcEager& system, const ParseState& state, std::uint32_t action);
 void apply(const ArcEager& system, ParseState& state, std::uint32_t action);
 // Attaches every word still without a head once the buffer is empty: to the
-// root's dependent, or (if the root took none) the first such word becomes
-// the root's dependent. `fallback_label(word)` picks the label.
+// root's dependent, or (if the root took none) the last such word becomes
+// the root's dependent and takes the others. `fallback_label(word)` picks
+// the label. (The last, not the first: the words left without a head are on
+// the stack, and the word nearest its top is the one that was still waiting
+// for a head when the buffer ran out, usually the main verb, while those
+// under it are words it should have taken as left dependents, such as the
+// final punctuation of a sentence read from its end.)
 template <typename LabelFn>
 void finish(const ArcEager& system, ParseState& state, LabelFn fallback_label);
 
@@ -94,7 +107,7 @@ int action_cost(const ArcEager& system, const ParseState& state, std::uint32_t a
                 const std::vector<int>& gold_head, const std::vector<int>& gold_label);
 // The same split in two: the cost of the move whatever the label, and the
 // extra one for a wrong label on a right arc.
-int move_cost(const ParseState& state, Move move, const std::vector<int>& gold_head);
+int move_cost(const ArcEager& system, const ParseState& state, Move move, const std::vector<int>& gold_head);
 int label_cost(const ArcEager& system, const ParseState& state, std::uint32_t action,
                const std::vector<int>& gold_head, const std::vector<int>& gold_label);
 
@@ -111,16 +124,19 @@ bool is_projective(const std::vector<int>& heads);
 template <typename LabelFn>
 void finish(const ArcEager& system, ParseState& state, LabelFn fallback_label) {
   int top = state.right1[0];
-  for (int w = 1; w <= state.n; ++w) {
-    if (state.head[w] != kNone) continue;
-    if (top == kNone) {
-      state.head[w] = 0;
-      state.label[w] = static_cast<int>(system.root_label());
+  if (top == kNone) {
+    for (int w = state.n; w >= 1; --w) {
+      if (state.head[static_cast<std::size_t>(w)] != kNone) continue;
+      state.head[static_cast<std::size_t>(w)] = 0;
+      state.label[static_cast<std::size_t>(w)] = static_cast<int>(system.root_label());
       state.right1[0] = top = w;
-    } else {
-      state.head[w] = top;
-      state.label[w] = fallback_label(w);
+      break;
     }
+  }
+  for (int w = 1; w <= state.n; ++w) {
+    if (state.head[static_cast<std::size_t>(w)] != kNone) continue;
+    state.head[static_cast<std::size_t>(w)] = top;
+    state.label[static_cast<std::size_t>(w)] = fallback_label(w);
   }
 }
 

@@ -184,6 +184,9 @@ bool train_nlp_model(const NlpTrainOptions& options, std::ostream& log, std::str
     parser_options.min_weight = options.min_weight;
     parser_options.beam = members[k].beam;
     parser_options.right_to_left = members[k].right_to_left;
+    // Read from its end, a sentence's main verb comes after its objects and
+    // final punctuation: choosing it at the end is better (arc_eager.h).
+    parser_options.late_root = members[k].right_to_left;
     std::ostream& member_log = members.size() == 1 ? log : member_logs[k];
     member_ok[k] = nlp::train_parser(pointers(parser_train), pointers(parser_dev), parser_options, member_log,
                                      impl.parsers[k], member_errors[k]);

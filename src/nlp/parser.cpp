@@ -340,6 +340,7 @@ void Parser::write(ByteWriter& out) const {
   out.u32(system_.root_label());
   model_.write(out);
   out.u32(static_cast<std::uint32_t>(beam_));
+  out.u8(system_.late_root() ? 1 : 0);
 }
 
 bool Parser::read(ByteReader& in, std::string& error) {
@@ -358,12 +359,11 @@ bool Parser::read(ByteReader& in, std::string& error) {
     error = "parser label set is truncated or has no root label";
     return false;
   }
-  system_ = ArcEager(n, root);
   if (!model_.read(in, error)) {
     error = "parser: " + error;
     return false;
   }
-  if (model_.num_classes() != system_.num_actions()) {
+  if (model_.num_classes() != 2 + 2 * n) {
     error = "parser weights do not match its label set";
     return false;
   }
@@ -376,6 +376,16 @@ bool Parser::read(ByteReader& in, std::string& error) {
     }
     beam_ = static_cast<int>(beam);
   }
+  bool late_root = false;  // models written before late roots end here
+  if (in.remaining() > 0) {
+    const std::uint8_t late = in.u8();
+    if (in.failed() || late > 1) {
+      error = "parser root mode is invalid";
+      return false;
+    }
+    late_root = late == 1;
+  }
+  system_ = ArcEager(n, root, late_root);
   punct_label_ = parataxis_label_ = 0;
   for (std::uint32_t i = 0; i < n; ++i) {
     if (labels_[i] == "punct") punct_label_ = static_cast<int>(i);

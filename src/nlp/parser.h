@@ -140,6 +140,9 @@ struct ParserTrainOptions {
   // model then parses with that beam.
   int beam = 1;
   bool right_to_left = false;  // parse sentences from their end
+  // The root's dependent is chosen when the buffer runs out (arc_eager.h)
+  // instead of by an arc from the root during the parse.
+  bool late_root = false;
   // Averaged weights smaller than this are dropped: they hardly change a
   // decision and take most of the room.
   float min_weight = 1.0f;

@@ -12,10 +12,11 @@ namespace kestrel::nlp {
 
 struct ParserBuilder {
   static Parser& parser_of(Parser& p) { return p; }
-  static void set_labels(Parser& p, std::vector<std::string> labels, std::uint32_t root, std::uint64_t seed) {
+  static void set_labels(Parser& p, std::vector<std::string> labels, std::uint32_t root, std::uint64_t seed,
+                         bool late_root) {
     p.seed_ = seed;
     p.labels_ = std::move(labels);
-    p.system_ = ArcEager(static_cast<std::uint32_t>(p.labels_.size()), root);
+    p.system_ = ArcEager(static_cast<std::uint32_t>(p.labels_.size()), root, late_root);
     for (std::size_t i = 0; i < p.labels_.size(); ++i) {
       if (p.labels_[i] == "punct") p.punct_label_ = static_cast<int>(i);
       if (p.labels_[i] == "parataxis") p.parataxis_label_ = static_cast<int>(i);
@@ -164,7 +165,7 @@ bool beam_update(const Parser& parser, const Example& ex, std::size_t width, Lin
       int move_costs[4] = {1, 1, 1, 1};
       if (item.gold)
         for (Move m : {Move::Shift, Move::Reduce, Move::Left, Move::Right})
-          move_costs[static_cast<int>(m)] = move_cost(item.state, m, ex.gold_head);
+          move_costs[static_cast<int>(m)] = move_cost(system, item.state, m, ex.gold_head);
       for (std::uint32_t a = 0; a < actions; ++a) {
         if (!is_valid(system, item.state, a)) continue;
         bool gold = false;
@@ -252,7 +253,7 @@ bool train_parser(const std::vector<const Sentence*>& train, const std::vector<c
   }
   Parser parser;
   ParserBuilder::set_labels(parser, labels, static_cast<std::uint32_t>(label_id["root"]),
-                            mix64(options.seed ^ 0x706172736572ULL));
+                            mix64(options.seed ^ 0x706172736572ULL), options.late_root);
   ParserBuilder::set_direction(parser, options.right_to_left);
   ParserBuilder::set_beam(parser, std::max(1, options.beam));
   ParserBuilder::set_guided(parser, train_guides != nullptr);
@@ -333,7 +334,7 @@ bool train_parser(const std::vector<const Sentence*>& train, const std::vector<c
         // Move-level costs once; labels add one when the head is right.
         int move_cost[4];
         for (Move m : {Move::Shift, Move::Reduce, Move::Left, Move::Right})
-          move_cost[static_cast<int>(m)] = nlp::move_cost(state, m, ex.gold_head);
+          move_cost[static_cast<int>(m)] = nlp::move_cost(system, state, m, ex.gold_head);
         int predicted = -1, gold = -1;
         for (std::uint32_t a = 0; a < actions; ++a) {
           if (!is_valid(system, state, a)) continue;
@@ -351,8 +352,7 @@ bool train_parser(const std::vector<const Sentence*>& train, const std::vector<c
           model.update(keys, k, static_cast<std::uint32_t>(predicted), -1.0f);
         }
         model.tick();
-        static const double explore_p = getenv("EXPLORE") ? atof(getenv("EXPLORE")) : options.explore_probability;
-        const bool follow_prediction = explore && random.unit() < explore_p;
+        const bool follow_prediction = explore && random.unit() < options.explore_probability;
         apply(system, state, static_cast<std::uint32_t>(follow_prediction ? predicted : gold));
       }
     }

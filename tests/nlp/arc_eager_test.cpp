@@ -154,6 +154,116 @@ TEST(ArcEager, OracleReplaysEveryProjectiveEwtTrainTree) {
   EXPECT_LT(lifted, trees.size() / 20);
 }
 
+// The tree of the reversed sentence, as a right-to-left parser sees it:
+// word i is node n + 1 - i.
+Tree reversed(const Tree& t) {
+  const int n = static_cast<int>(t.heads.size()) - 1;
+  Tree r;
+  r.heads.assign(t.heads.size(), kNone);
+  r.labels.assign(t.labels.size(), kNone);
+  for (int i = 1; i <= n; ++i) {
+    const int h = t.heads[static_cast<std::size_t>(i)];
+    r.heads[static_cast<std::size_t>(n + 1 - i)] = h > 0 ? n + 1 - h : h;
+    r.labels[static_cast<std::size_t>(n + 1 - i)] = t.labels[static_cast<std::size_t>(i)];
+  }
+  return r;
+}
+
+TEST(ArcEager, OracleReplaysEveryReversedEwtTrainTree) {
+  const std::string path = std::string(KESTREL_SOURCE_DIR) + "/../shared/data/ud/en_ewt-ud-train.conllu";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "UD English-EWT not found at " << path;
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  Diagnostics diag([](const Diagnostic&) {});
+  const auto docs = read_conllu(bytes.str(), path, diag);
+  std::vector<std::string> names;
+  std::vector<Tree> trees;
+  for (const Document& d : docs)
+    for (const Sentence& s : d.sentences) trees.push_back(reversed(tree_of(s, names)));
+  ASSERT_GT(trees.size(), 12000u);
+  // Right-to-left parsers use a late root, but the oracle must work both ways.
+  for (const bool late_root : {false, true}) {
+    const ArcEager system(static_cast<std::uint32_t>(names.size()), 0, late_root);
+    std::size_t replayed = 0;
+    for (const Tree& gold : trees) {
+      Tree t = gold;
+      projectivize(t.heads);
+      Tree built;
+      ASSERT_TRUE(replay(system, t, built)) << "tree " << replayed << " late root " << late_root;
+      ASSERT_EQ(built.heads, t.heads) << "tree " << replayed << " late root " << late_root;
+      ASSERT_EQ(built.labels, t.labels) << "tree " << replayed << " late root " << late_root;
+      ++replayed;
+    }
+    EXPECT_EQ(replayed, trees.size());
+  }
+}
+
+TEST(ArcEager, OracleReplaysEwtTrainTreesWithALateRoot) {
+  const std::string path = std::string(KESTREL_SOURCE_DIR) + "/../shared/data/ud/en_ewt-ud-train.conllu";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "UD English-EWT not found at " << path;
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  Diagnostics diag([](const Diagnostic&) {});
+  const auto docs = read_conllu(bytes.str(), path, diag);
+  std::vector<std::string> names;
+  std::vector<Tree> trees;
+  for (const Document& d : docs)
+    for (const Sentence& s : d.sentences) trees.push_back(tree_of(s, names));
+  const ArcEager system(static_cast<std::uint32_t>(names.size()), 0, true);
+  for (std::size_t i = 0; i < trees.size(); ++i) {
+    Tree t = trees[i];
+    projectivize(t.heads);
+    Tree built;
+    ASSERT_TRUE(replay(system, t, built)) << "tree " << i;
+    ASSERT_EQ(built.heads, t.heads) << "tree " << i;
+    ASSERT_EQ(built.labels, t.labels) << "tree " << i;
+  }
+}
+
+TEST(ArcEager, LateRootHasNoArcFromTheRoot) {
+  const ArcEager system(3, 0, true);  // labels: 0 = root, 1, 2
+  const std::vector<int> gold = {kNone, 2, 0, 2};  // word 2 is the root's dependent
+  ParseState s;
+  s.reset(3);
+  EXPECT_FALSE(is_valid(system, s, system.action(Move::Right, 0)));
+  EXPECT_FALSE(is_valid(system, s, system.action(Move::Right, 1)));
+  apply(system, s, system.action(Move::Shift, 0));
+  // Giving the root word a head loses its arc from the root (and here 2 -> 1).
+  EXPECT_EQ(move_cost(system, s, Move::Right, gold), 2);
+  EXPECT_EQ(move_cost(system, s, Move::Left, gold), 0);
+  apply(system, s, system.action(Move::Left, 1));  // 2 -> 1
+  // Shifting the root word loses nothing: finish() attaches it.
+  EXPECT_EQ(move_cost(system, s, Move::Shift, gold), 0);
+  apply(system, s, system.action(Move::Shift, 0));
+  EXPECT_EQ(move_cost(system, s, Move::Left, gold), 2);  // 3 -> 2: the root arc and 2 -> 3
+  EXPECT_EQ(move_cost(system, s, Move::Right, gold), 0);
+  apply(system, s, system.action(Move::Right, 1));  // 2 -> 3
+  EXPECT_TRUE(s.terminal());
+  finish(system, s, [](int) { return 2; });
+  EXPECT_EQ(s.head[2], 0);
+  EXPECT_EQ(s.label[2], 0);
+  EXPECT_EQ(s.head[1], 2);
+  EXPECT_EQ(s.head[3], 2);
+}
+
+TEST(ArcEager, FinishMakesTheLastWordWithoutAHeadTheRoot) {
+  // Read from its end, "Stop ." is ". Stop": a parser that shifted both
+  // leaves the final punctuation under the verb on the stack.
+  const ArcEager system(3, 0);
+  ParseState s;
+  s.reset(2);
+  apply(system, s, system.action(Move::Shift, 0));
+  apply(system, s, system.action(Move::Shift, 0));
+  ASSERT_TRUE(s.terminal());
+  finish(system, s, [](int) { return 2; });
+  EXPECT_EQ(s.head[2], 0);
+  EXPECT_EQ(s.label[2], 0);
+  EXPECT_EQ(s.head[1], 2);
+  EXPECT_EQ(s.label[1], 2);
+}
+
 TEST(Eisner, FindsTheBestProjectiveTreeWithOneRootDependent) {
   // Three words; votes favour 2 as the root with 1 and 3 as its dependents.
   const int n = 3;

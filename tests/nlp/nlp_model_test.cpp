@@ -11,6 +11,7 @@
 #include "base/model_file.h"
 #include "nlp/evaluate.h"
 #include "nlp/nlp.h"
+#include "nlp/nlp_model_impl.h"
 #include "support/temp_dir.h"
 #include "tiny_treebank.h"
 
@@ -346,6 +347,14 @@ TEST(NlpTraining, EnsembleOfParsersGivesOneTree) {
   auto model = NlpModel::load(options.output_path, error);
   ASSERT_TRUE(model) << error;
   EXPECT_NE(model->summary().find("parser l2r,r2l,l2r:b2"), std::string::npos) << model->summary();
+  // The right-to-left member chooses its root late (arc_eager.h), and keeps
+  // that through save and load.
+  const auto& members = NlpModelAccess::impl(*model).parsers;
+  ASSERT_EQ(members.size(), 3u);
+  EXPECT_FALSE(members[0].system().late_root());
+  EXPECT_TRUE(members[1].right_to_left());
+  EXPECT_TRUE(members[1].system().late_root());
+  EXPECT_FALSE(members[2].system().late_root());
 
   const auto gold = parse_conllu(testing::kTinyTreebank);
   auto system = forms_only(gold);
