@@ -42,8 +42,9 @@ Action add_train_command(CLI::App& app) {
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
   cmd->add_option("--parsers", opts->nlp.parsers,
-                  "Parsers to train, comma-separated: l2r or r2l, each with an optional beam (l2r:b4); several "
-                  "make an ensemble (more accurate, slower)")
+                  "Parsers to train, comma-separated: l2r or r2l, each optionally with a late root (r2l:late: the "
+                  "root's dependent is chosen at the end) and a beam (l2r:b4); several make an ensemble (more "
+                  "accurate, slower)")
       ->check(CLI::Validator(
           [](std::string& spec) -> std::string {
             std::size_t items = 0;
@@ -53,11 +54,13 @@ Action add_train_command(CLI::App& app) {
               const std::string item = spec.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
               ++items;
               const std::string direction = item.substr(0, 3);
-              const std::string beam = item.size() > 3 ? item.substr(3) : std::string();
-              const bool beam_ok = beam.empty() || (beam.size() >= 3 && beam.compare(0, 2, ":b") == 0 &&
-                                                    beam.find_first_not_of("0123456789", 2) == std::string::npos);
+              std::string rest = item.size() > 3 ? item.substr(3) : std::string();
+              if (rest.compare(0, 5, ":late") == 0) rest = rest.substr(5);
+              const bool beam_ok = rest.empty() || (rest.size() >= 3 && rest.compare(0, 2, ":b") == 0 &&
+                                                    rest.find_first_not_of("0123456789", 2) == std::string::npos);
               if ((direction != "l2r" && direction != "r2l") || !beam_ok)
-                return "parser '" + item + "': expected l2r or r2l, optionally with a beam (l2r:b4)";
+                return "parser '" + item +
+                       "': expected l2r or r2l, optionally with a late root and a beam (r2l:late:b4)";
               if (comma == std::string::npos) break;
               pos = comma + 1;
             }

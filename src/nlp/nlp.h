@@ -106,7 +106,8 @@ struct NlpTrainOptions {
   // globally with that beam (slower to train and to run, more accurate).
   int parser_beam = 1;
   // The parsers to train, comma-separated: "l2r" (left to right) or "r2l"
-  // (right to left), each with an optional beam ("l2r:b4"). Several make an
+  // (right to left), each optionally with a late root ("r2l:late", see
+  // nlp/arc_eager.h) and a beam ("l2r:b4"). Several make an
   // ensemble whose trees are combined (more accurate, slower); each member
   // gets seed + its position.
   std::string parsers = "l2r,l2r,r2l";  // the shipped model's ensemble

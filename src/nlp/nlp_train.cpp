@@ -66,24 +66,30 @@ void tag_with(const nlp::Tagger& tagger, Sentence& s) {
 struct ParserMember {
   std::string name;
   bool right_to_left = false;
+  bool late_root = false;
   int beam = 1;
 };
 
-// "l2r,l2r,r2l:b4": one parser per item, read left to right or right to
-// left, with an optional beam (default `beam`).
+// "l2r,l2r,r2l:late:b4": one parser per item, read left to right or right
+// to left, optionally with a late root (arc_eager.h) and a beam (default
+// `beam`).
 bool parse_members(const std::string& spec, int beam, std::vector<ParserMember>& out, std::string& error) {
   std::stringstream items(spec.empty() ? std::string("l2r") : spec);
   for (std::string item; std::getline(items, item, ',');) {
     ParserMember m;
     m.name = item;
     m.beam = std::max(1, beam);
-    const std::size_t colon = item.find(':');
-    const std::string direction = item.substr(0, colon);
-    if (colon != std::string::npos) {
-      const std::string b = item.substr(colon + 1);
+    std::stringstream parts(item);
+    std::string direction;
+    std::getline(parts, direction, ':');
+    for (std::string b; std::getline(parts, b, ':');) {
+      if (b == "late") {
+        m.late_root = true;
+        continue;
+      }
       if (b.size() < 2 || b[0] != 'b' || b.find_first_not_of("0123456789", 1) != std::string::npos ||
           b.size() > 4 || std::stoi(b.substr(1)) < 1) {
-        error = "parser '" + item + "': the beam is written b<width>, e.g. l2r:b4";
+        error = "parser '" + item + "': expected a beam b<width> (l2r:b4) or 'late' (r2l:late)";
         return false;
       }
       m.beam = std::stoi(b.substr(1));
@@ -184,9 +190,7 @@ bool train_nlp_model(const NlpTrainOptions& options, std::ostream& log, std::str
     parser_options.min_weight = options.min_weight;
     parser_options.beam = members[k].beam;
     parser_options.right_to_left = members[k].right_to_left;
-    // Read from its end, a sentence's main verb comes after its objects and
-    // final punctuation: choosing it at the end is better (arc_eager.h).
-    parser_options.late_root = members[k].right_to_left;
+    parser_options.late_root = members[k].late_root;
     std::ostream& member_log = members.size() == 1 ? log : member_logs[k];
     member_ok[k] = nlp::train_parser(pointers(parser_train), pointers(parser_dev), parser_options, member_log,
                                      impl.parsers[k], member_errors[k]);
