@@ -88,12 +88,16 @@ class ActorDictionary {
 
   const std::vector<ActorEntry>& entries() const { return entries_; }
   const std::vector<AgentEntry>& agents() const { return agents_; }
+  // Words of names that are also ordinary English words (`common` lines,
+  // lowercase): a name made of them matches only in its written case.
+  const std::vector<std::string>& common_words() const { return common_words_; }
   ActorCounts counts() const;
   const ActorEntry* find(std::string_view id) const;
 
  private:
   std::vector<ActorEntry> entries_;
   std::vector<AgentEntry> agents_;
+  std::vector<std::string> common_words_;
 };
 
 // ---------------------------------------------------------------------------

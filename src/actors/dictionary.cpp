@@ -127,8 +127,9 @@ bool valid_iso3(std::string_view s) {
 
 class Loader {
  public:
-  Loader(std::vector<ActorEntry>& entries, std::vector<AgentEntry>& agents, Diagnostics& diag)
-      : entries_(entries), agents_(agents), diag_(diag) {}
+  Loader(std::vector<ActorEntry>& entries, std::vector<AgentEntry>& agents, std::vector<std::string>& common,
+         Diagnostics& diag)
+      : entries_(entries), agents_(agents), common_(common), diag_(diag) {}
 
   void load_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -158,6 +159,18 @@ class Loader {
         have_entry = false;
         if (keyword == "agent") {
           add_agent(path, line_no, rest, fail);
+          continue;
+        }
+        if (keyword == "common") {
+          auto list = split_list(rest);
+          if (list.empty()) fail("common entry has no words");
+          for (auto& w : list) {
+            if (w.find(' ') != std::string::npos) {
+              fail("common word '" + w + "' is more than one word");
+              continue;
+            }
+            common_.push_back(std::move(w));
+          }
           continue;
         }
         ActorKind kind;
@@ -321,6 +334,7 @@ class Loader {
 
   std::vector<ActorEntry>& entries_;
   std::vector<AgentEntry>& agents_;
+  std::vector<std::string>& common_;
   Diagnostics& diag_;
   std::unordered_map<std::string, std::string> ids_;
 };
@@ -356,7 +370,7 @@ bool is_valid_actor_code(std::string_view code) {
 
 std::unique_ptr<ActorDictionary> ActorDictionary::load(const std::vector<std::string>& paths, Diagnostics& diag) {
   auto dict = std::make_unique<ActorDictionary>();
-  Loader loader(dict->entries_, dict->agents_, diag);
+  Loader loader(dict->entries_, dict->agents_, dict->common_words_, diag);
   for (const auto& p : paths) loader.load_file(p);
   return dict;
 }

@@ -227,6 +227,10 @@ class Compiler {
 
   void collect(const ActorDictionary& dict) {
     std::string key;
+    for (const std::string& w : dict.common_words()) {
+      fold_key(w, key);
+      common_.insert(key);
+    }
     for (const ActorEntry& e : dict.entries()) {
       auto index = static_cast<std::uint32_t>(impl_.entities.size());
       Entity ent;
@@ -476,10 +480,19 @@ class Compiler {
             phrase.descriptive = true;
     }
     std::uint32_t node = 0;
+    bool acronym = false, distinctive = false;
     for (const auto& [form, end] : words) {
       (void)end;
       fold_key(form, key);
       WordRule rule;
+      if (!pp.exact) {
+        Shape shape = word_shape(form);
+        if (shape == kUpper) acronym = true;
+        std::size_t letters = 0;
+        for (char c : key) letters += (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+        rule.distinctive = shape == kCapital && letters >= 4 && !common_.count(key);
+        distinctive = distinctive || rule.distinctive;
+      }
       if (pp.exact) {
         rule.rule = CaseRule::Exact;
         rule.exact = static_cast<std::uint32_t>(impl_.exact_forms.size());
@@ -495,6 +508,7 @@ class Compiler {
         return static_cast<std::uint32_t>(node_phrase_lists_.size() - 1);
       });
     }
+    phrase.miscase_ok = !pp.exact && !acronym && distinctive && pp.type != PhraseType::Agent;
     // The same phrase listed twice for one target (an alias repeating the
     // canonical name) is kept once.
     auto& list = node_phrase_lists_[node];
@@ -502,6 +516,7 @@ class Compiler {
       const Phrase& o = impl_.phrases[other];
       if (o.type == phrase.type && o.target == phrase.target && o.plural == phrase.plural) {
         bool same_rules = true;
+        same_rules = o.miscase_ok == phrase.miscase_ok;
         for (std::size_t i = 0; i < words.size() && same_rules; ++i)
           same_rules = impl_.rules[o.rules + i].rule == impl_.rules[phrase.rules + i].rule &&
                        impl_.rules[o.rules + i].rule != CaseRule::Exact;
@@ -520,6 +535,7 @@ class Compiler {
   std::vector<std::vector<std::pair<std::string, std::uint32_t>>> words_;
   std::vector<std::vector<std::uint32_t>> node_phrase_lists_;
   std::unordered_set<std::string> title_heads_;
+  KeySet common_;  // folded `common` words
   std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> agent_by_phrase_;
 };
 
@@ -613,10 +629,19 @@ class Reader {
         ti.lemma = impl_.words.find(key);
       }
     }
+    // A headline in capitals ("UKRAINE SAYS RUSSIA SHELLED KHARKIV"): every
+    // word looks like a name, so only the dictionaries' names are taken.
+    std::uint32_t upper = 0, other = 0;
+    for (std::uint32_t i = 0; i < n_; ++i) {
+      if (toks_[i].form.size() < 2) continue;
+      if (info_[i].shape == kUpper) ++upper;
+      else if (info_[i].shape != kNoLetter) ++other;
+    }
+    capitals_ = upper >= 3 && upper >= 4 * other;
     find_chunks();
     // Unknown names are found even when they are not reported: a title
     // before one still makes a person ("Defence Minister Pierre Joxe").
-    find_unknown_names();
+    if (!capitals_) find_unknown_names();
     std::sort(chunks_.begin(), chunks_.end(), [](const Chunk& a, const Chunk& b) { return a.first < b.first; });
     read_chunks();
     apply_appositions();
@@ -639,13 +664,24 @@ class Reader {
   const std::string& upos(std::uint32_t i) const { return toks_[i].upos; }
   bool is_word(std::uint32_t i) const { return info_[i].shape != kNoLetter; }
 
+  // Whether the text's capitalisation fits the phrase. A name written in
+  // the wrong case is taken when the phrase allows it (Phrase::miscase_ok),
+  // unless the writer capitalised its distinctive word and lowered an
+  // ordinary one ("Hezbollah army", "Gordon brown"): that is no slip.
   bool case_ok(const Phrase& p, std::uint32_t first) const {
+    bool lowered_common = false, cased_distinctive = false;
     for (std::uint32_t k = 0; k < p.words; ++k) {
       const WordRule& r = impl_.rules[p.rules + k];
       switch (r.rule) {
         case CaseRule::Any: break;
         case CaseRule::Capitalised:
-          if (info_[first + k].shape != kCapital && info_[first + k].shape != kUpper) return false;
+          if (info_[first + k].shape != kCapital && info_[first + k].shape != kUpper) {
+            if (!p.miscase_ok) return false;
+            lowered_common = lowered_common || !r.distinctive;
+          } else {
+            cased_distinctive = cased_distinctive || r.distinctive;
+          }
+          if (lowered_common && cased_distinctive) return false;
           break;
         case CaseRule::Exact:
           if (toks_[first + k].form != impl_.exact_forms[r.exact]) return false;
@@ -1521,6 +1557,7 @@ class Reader {
   std::vector<RawMention>& out_;
   std::uint32_t n_ = 0;
   bool parsed_ = false;
+  bool capitals_ = false;  // a sentence written in capitals
   SentenceScratch& scratch_;
   std::vector<TokInfo>& info_;
   std::string& keys_;

@@ -47,6 +47,12 @@ struct Phrase {
   // description names the group only while the group is active.
   bool descriptive = false;
   std::uint16_t words = 0;
+  // A name that may stand written in the wrong case ("President obama",
+  // "help iSrael"): no acronym or `alias!` word in it, and a word of four
+  // or more letters that is not an ordinary English word (the dictionary's
+  // `common` list: "turkey", "bush" stay case-sensitive). A one-word name
+  // must be such a word itself.
+  bool miscase_ok = false;
   // Names that end in an office or body ("EU foreign ministers", "Arab
   // League secretary-general"): the agent of that ending, whose sectors
   // the mention takes; kNone for plain names.
@@ -60,6 +66,9 @@ struct Phrase {
 
 struct WordRule {
   CaseRule rule = CaseRule::Any;
+  // A capitalised word of four or more letters that is no ordinary English
+  // word ("Obama", "Israel"; not "Bush", "States"): see Phrase::miscase_ok.
+  bool distinctive = false;
   std::uint32_t exact = kNone;  // index into Impl::exact_forms for CaseRule::Exact
 };
 

@@ -91,6 +91,19 @@ TEST(ActorDictionary, BadLinesAreReportedWithFileAndLineAndSkipped) {
   EXPECT_EQ(c.agent_phrases, 2u);
 }
 
+TEST(ActorDictionary, CommonWordsAreListedOneWordEach) {
+  TempDir dir;
+  auto path = dir.write("common.txt",
+                        "%kestrel-dict actors 1\n"
+                        "common turkey | bush\n"
+                        "common china\n"
+                        "common two words\n");  // 4: not one word
+  auto l = load({path});
+  ASSERT_EQ(l.messages.size(), 1u);
+  EXPECT_NE(l.messages[0].find("/common.txt:4:"), std::string::npos) << l.messages[0];
+  EXPECT_EQ(l.dict->common_words(), (std::vector<std::string>{"turkey", "bush", "china"}));
+}
+
 TEST(ActorDictionary, WrongHeaderRefusesTheFile) {
   TempDir dir;
   auto path = dir.write("events.txt", "%kestrel-dict events 1\ncountry FRA France\n");

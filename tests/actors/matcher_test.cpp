@@ -78,7 +78,8 @@ const char* kDictionary =
     "agent OPP opposition\n"
     "agent REB rebel\n"
     "agent CVL serviceman\n"
-    "agent ELI analyst | political analyst\n";
+    "agent ELI analyst | political analyst\n"
+    "common turkey | bush | republic | united | states | nations\n";
 
 class Matcher : public ::testing::Test {
  protected:
@@ -134,6 +135,41 @@ TEST_F(Matcher, ExactCaseAliasesMatchOnlyThatSpelling) {
   EXPECT_EQ(code_of(run("The US condemned the attack."), "US"), "USA");
   EXPECT_EQ(find(run("Let us go."), "us"), nullptr);
   EXPECT_EQ(find(run("Us and them."), "Us"), nullptr);
+}
+
+TEST_F(Matcher, MiscasedNamesMatchWhenTheyAreNoOrdinaryWord) {
+  auto ms = run("yesterday president putin told reporters that russian troops would stay in syria.", "2005-06-01");
+  EXPECT_EQ(code_of(ms, "president putin"), "RUSGOV");
+  EXPECT_EQ(code_of(ms, "russian troops"), "RUSMIL");
+  EXPECT_EQ(code_of(ms, "syria"), "SYR");
+  EXPECT_EQ(code_of(run("Protesters asked the world to help sERBIA."), "sERBIA"), "SRB");
+  EXPECT_EQ(code_of(run("The talks with alexander lukashenko ended."), "alexander lukashenko"), "BLRGOV");
+}
+
+TEST_F(Matcher, MiscasedOrdinaryWordsAreNoNames) {
+  // "turkey", "bush", "united states" are ordinary words (`common`): only
+  // their written case makes them names.
+  EXPECT_EQ(find(run("they ate turkey and walked through the bush."), "turkey"), nullptr);
+  EXPECT_EQ(find(run("they ate turkey and walked through the bush."), "bush"), nullptr);
+  EXPECT_EQ(find(run("the united states of the world."), "united states"), nullptr);
+  // A name written with its distinctive word capitalised and an ordinary
+  // word lowered is no slip: only the capitalised part is a name.
+  auto ms = run("The People's republic of China protested.");
+  EXPECT_EQ(find(ms, "People's republic of China"), nullptr);
+  EXPECT_EQ(code_of(ms, "China"), "CHN");
+  // Acronyms keep their capitals.
+  EXPECT_EQ(find(run("the un said the eu would pay."), "un"), nullptr);
+  EXPECT_EQ(find(run("the un said the eu would pay."), "eu"), nullptr);
+}
+
+TEST_F(Matcher, HeadlinesInCapitalsGiveOnlyKnownNames) {
+  auto ms = run("RUSSIA SAYS TURKEY SHELLED GOMEL");
+  EXPECT_EQ(code_of(ms, "RUSSIA"), "RUS");
+  EXPECT_EQ(code_of(ms, "TURKEY"), "TUR");
+  EXPECT_EQ(code_of(ms, "GOMEL"), "BLR");
+  EXPECT_EQ(find(ms, "SAYS"), nullptr);
+  EXPECT_EQ(find(ms, "SHELLED"), nullptr);
+  EXPECT_EQ(code_of(run("PUTIN MEETS LUKASHENKO IN MINSK", "2005-06-01"), "PUTIN"), "RUSGOV");
 }
 
 TEST_F(Matcher, LowercaseAgentsMatchAnyCaseIncludingSentenceStart) {

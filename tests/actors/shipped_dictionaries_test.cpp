@@ -90,5 +90,14 @@ TEST_F(ShippedDictionaries, OrganisationAndGroupCoverage) {
     EXPECT_TRUE(sectors.count(s)) << "no agent phrase for sector " << s;
 }
 
+// Names that are also ordinary English words ("Turkey", "China", "Bush")
+// match only in their written case; the list is generated from WordNet.
+TEST_F(ShippedDictionaries, OrdinaryWordsOfNamesAreListed) {
+  std::set<std::string> common(dict_->common_words().begin(), dict_->common_words().end());
+  for (const char* w : {"turkey", "china", "chad", "bush", "brown", "rice", "may", "united", "states"})
+    EXPECT_TRUE(common.count(w)) << w;
+  for (const char* w : {"obama", "putin", "israel", "belarus", "russia"}) EXPECT_FALSE(common.count(w)) << w;
+}
+
 }  // namespace
 }  // namespace kestrel
