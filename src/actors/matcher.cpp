@@ -644,6 +644,7 @@ class Reader {
     if (!capitals_) find_unknown_names();
     std::sort(chunks_.begin(), chunks_.end(), [](const Chunk& a, const Chunk& b) { return a.first < b.first; });
     read_chunks();
+    find_pairs();
     apply_appositions();
   }
 
@@ -1502,6 +1503,71 @@ class Reader {
     r.m.plural = c.agent_plural || plural_at(r.m.head);
     r.former = former_before(c.first);
     return k + 1;
+  }
+
+  // "the two countries", "both sides", "the two leaders": a definite pair
+  // that stands for the two actors the text has been about (resolve.cpp
+  // picks them). It replaces what the noun alone gave ("leaders": an agent).
+  void find_pairs() {
+    for (std::uint32_t t = 0; t + 1 < n_; ++t) {
+      std::uint32_t noun;
+      if (key(t) == "two" && t > 0 && (key(t - 1) == "the" || is(t - 1, kPossessivePronounWord))) noun = t + 1;
+      else if (key(t) == "both") noun = key_is(t + 1, "the") ? t + 2 : t + 1;
+      else continue;
+      // One describing word may stand between: "the two neighbouring countries".
+      if (noun + 1 < n_ && info_[noun].shape == kLower && !is(noun, kFunctionWord) && pair_noun(key(noun)).empty() &&
+          !pair_noun(key(noun + 1)).empty() && (!parsed_ || upos(noun) == "ADJ" || upos(noun) == "VERB"))
+        ++noun;
+      if (noun >= n_) continue;
+      std::string_view kind = pair_noun(key(noun));
+      if (kind.empty() || !plural_at(noun)) continue;
+      if (kind == "side" && key_is(noun + 1, "of")) continue;  // "both sides of the border"
+      // Only a bare noun mention inside the phrase gives way ("the two
+      // leaders": the agent "leaders"); any other overlap keeps the pair out.
+      std::size_t replace = out_.size(), insert_at = out_.size();
+      bool blocked = false;
+      std::uint32_t agent = kNone;
+      for (std::size_t i = 0; i < out_.size() && !blocked; ++i) {
+        const ActorMention& m = out_[i].m;
+        if (m.last < t) continue;
+        if (m.first > noun) {
+          insert_at = std::min(insert_at, i);
+          continue;
+        }
+        if (m.first >= t && m.last <= noun && out_[i].pending == Pending::Agent && replace == out_.size()) {
+          replace = i;
+          agent = out_[i].agent;
+          continue;
+        }
+        blocked = true;
+      }
+      if (blocked) continue;
+      if (replace < out_.size()) {
+        out_.erase(out_.begin() + static_cast<std::ptrdiff_t>(replace));
+        insert_at = replace;
+      }
+      emit(t, noun);
+      RawMention r = std::move(out_.back());
+      out_.pop_back();
+      r.pending = Pending::Pair;
+      r.pair = std::string(kind);
+      r.agent = agent;
+      r.m.plural = true;
+      r.m.kind = "agent";
+      r.m.head = span_head(t, noun);
+      out_.insert(out_.begin() + static_cast<std::ptrdiff_t>(insert_at), std::move(r));
+      t = noun;
+    }
+  }
+
+  static std::string_view pair_noun(std::string_view k) {
+    if (k == "countries" || k == "nations" || k == "states" || k == "neighbours" || k == "neighbors" ||
+        k == "allies" || k == "capitals")
+      return "country";
+    if (k == "governments" || k == "administrations") return "government";
+    if (k == "leaders" || k == "presidents" || k == "heads") return "leader";
+    if (k == "sides" || k == "parties") return "side";
+    return {};
   }
 
   // "Salaheddine Sidhoum, Algeria's leading human rights activist, ...":

@@ -224,6 +224,7 @@ enum class Pending : std::uint8_t {
   PossessiveAgent,  // "its troops", "their leaders": the pronoun's actor + the agent's sector
   Unknown,          // a capitalised name the dictionaries do not know
   Ethnic,           // "ethnic Albanians": a people living in a country the document names
+  Pair,             // "the two countries", "both sides": the two actors the text is about (two mentions)
 };
 
 struct RawMention {
@@ -243,6 +244,9 @@ struct RawMention {
   std::uint32_t title_group = kNone; // people: the Agent::group of the office they are named in
   bool weak = false;  // Pending::Unknown from a sentence's first word: kept only as a surname
   bool of_next_person = false;  // Pending::Agent "spokesman for <the next mention, a person>"
+  // Pending::Pair: what the two are ("country", "government", "leader",
+  // "side"); `agent` keeps the noun's agent, if it is one, for a fallback.
+  std::string pair;
 };
 
 // Reads one sentence into `out` (cleared first). `day` (yyyymmdd, 0 =

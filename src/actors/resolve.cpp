@@ -283,6 +283,86 @@ class Resolver {
     return nullptr;
   }
 
+  // "the two countries", "both sides", "the two leaders": the two actors
+  // (by country; armed groups and organisations by their code) named in
+  // the last sentences that the document has named most so far, ties going
+  // to the one named first (the pair a story opens with). Gives one mention per actor over the same span, in the
+  // order they were first named; false when there are not two.
+  bool resolve_pair(std::uint32_t s, RawMention& r) {
+    struct Candidate {
+      std::string key;
+      std::uint32_t weight = 0, first = 0, last = 0;
+      std::uint32_t latest = kNone;         // its latest mention in the window (into history_)
+      std::uint32_t latest_person = kNone;  // ...that is a person
+    };
+    std::vector<Candidate> found;
+    const bool sides = r.pair == "side";
+    for (std::uint32_t i = 0; i < history_.size(); ++i) {
+      const Seen& seen = history_[i];
+      const ActorMention& m = mention(seen);
+      if (m.resolved_by == "context" || m.resolved_by == "none" || m.code.empty()) continue;
+      std::string key = m.country;
+      if (key.empty() || (sides && (m.kind == "armed_group" || m.kind == "igo" || m.kind == "ngo")))
+        key = m.kind == "person" ? std::string() : m.code.substr(0, std::min<std::size_t>(m.code.size(), 9));
+      if (key.empty() || key == "---") continue;
+      if (!sides && m.country.empty()) continue;
+      auto it = std::find_if(found.begin(), found.end(), [&](const Candidate& c) { return c.key == key; });
+      if (it == found.end()) {
+        found.push_back({key, 0, i, i, kNone, kNone});
+        it = found.end() - 1;
+      }
+      it->weight += m.kind == "person" ? 2 : 1;
+      it->last = i;
+      if (seen.sentence + kDescriptionWindow >= s && !m.place) {
+        it->latest = i;
+        if (m.kind == "person") it->latest_person = i;
+      }
+    }
+    std::vector<Candidate*> recent;
+    for (Candidate& c : found)
+      if (c.latest != kNone) recent.push_back(&c);
+    if (recent.size() < 2) return false;
+    std::stable_sort(recent.begin(), recent.end(), [](const Candidate* a, const Candidate* b) {
+      return a->weight != b->weight ? a->weight > b->weight : a->first < b->first;
+    });
+    recent.resize(2);
+    std::sort(recent.begin(), recent.end(), [](const Candidate* a, const Candidate* b) { return a->first < b->first; });
+    std::uint32_t chosen[2] = {recent[0]->latest, recent[1]->latest};
+    for (int k = 0; k < 2; ++k)
+      if (r.pair == "leader" && recent[k]->latest_person != kNone) chosen[k] = recent[k]->latest_person;
+    for (std::uint32_t index : chosen) {
+      RawMention one = r;
+      ActorMention& m = one.m;
+      const Seen from = history_[index];
+      const ActorMention a = mention(from);
+      if (r.pair == "side" || (r.pair == "leader" && a.kind == "person")) {
+        copy_from(m, from);
+      } else {
+        m.country = a.country;
+        m.code = a.country;
+        m.sector.clear();
+        m.kind = "state";
+        m.entity = a.country;
+        auto e = impl_.entity_by_id.find(a.country);
+        m.entity_name = e != impl_.entity_by_id.end() ? impl_.entities[e->second].name : a.country;
+        if (r.pair != "country") {
+          m.code = join_code(a.country, "GOV");
+          m.sector = "GOV";
+          m.kind = "agent";
+          m.entity.clear();
+          m.entity_name.clear();
+        }
+        m.resolved_by = "coreference";
+        m.coreferent = true;
+        m.antecedent_sentence = from.sentence;
+      }
+      m.plural = true;
+      one.agent = kNone;
+      push(s, one);
+    }
+    return true;
+  }
+
   void set_agent_code(ActorMention& m, std::string_view base, const Agent& agent) {
     std::string code(base);
     for (const auto& sector : agent.sectors) code = join_code(code, sector);
@@ -402,6 +482,13 @@ class Resolver {
           m.country = code_country(m.code);
           m.sector = "CVL";
         }
+        push(s, r);
+        return;
+      }
+      case Pending::Pair: {
+        if (options_.coreference && resolve_pair(s, r)) return;
+        if (r.agent == kNone) return;
+        by_context(m, impl_.agents[r.agent]);
         push(s, r);
         return;
       }

@@ -232,6 +232,9 @@ class SentenceCoder {
   void objects_of(int x, std::vector<int>& out) const;
   void agents_of_noun(int x, std::vector<int>& out) const;
   bool has_mention(int x) const;
+  // "the two countries", "both sides": two mentions (of different actors)
+  // on one head, which stands for a pair as "X and Y" does.
+  bool joint(int x) const;
   // A mention that may fill an argument: resolved, in range, and not a mere
   // place ("in Beijing") unless places are wanted.
   bool usable(const ActorMention& m, bool places = false) const {
@@ -617,6 +620,16 @@ bool SentenceCoder::has_mention(int x) const {
   return false;
 }
 
+bool SentenceCoder::joint(int x) const {
+  const ActorMention* one = nullptr;
+  for (const ActorMention& m : mentions_) {
+    if (!usable(m) || static_cast<int>(m.head) != x) continue;
+    if (one && one->code != m.code && one->first == m.first && one->last == m.last) return true;
+    if (!one) one = &m;
+  }
+  return false;
+}
+
 // A country named right on the argument ("Iraq's adviser", "the adviser of
 // Iraq"): it beats a country the matcher only guessed from the document.
 const ActorMention* SentenceCoder::explicit_country(int h) const {
@@ -776,6 +789,7 @@ bool SentenceCoder::fill_slot(const Slot& slot, int anchor, int trigger, const s
           } else {
             int c = t_.child(x, Rel::Conj);
             if (c >= 0) out.push_back(c);
+            else if (joint(x)) out.push_back(x);  // "between the two countries"
           }
           break;
         }
@@ -933,7 +947,8 @@ void SentenceCoder::try_pattern(std::uint32_t p, int trigger, Match& best) {
                     std::find(c.target.preps.begin(), c.target.preps.end(), idx_.id("with")) != c.target.preps.end()));
       // Active subjects only: "a petition backed by France and Britain" does
       // not make France and Britain back each other.
-      bool coordinated = !m.src.empty() && t_.child(m.src.front(), Rel::Conj) >= 0 && !passive(anchor);
+      bool coordinated = !m.src.empty() && (t_.child(m.src.front(), Rel::Conj) >= 0 || joint(m.src.front())) &&
+                         !passive(anchor);
       if (!(open && coordinated && !pat.discard() && reciprocal_code(pat.code))) continue;
       m.reciprocal = true;
     }
@@ -1664,7 +1679,11 @@ void SentenceCoder::build_events(Candidate& c) {
   // who did what to whom.
   if (opt.require_statement_target && root_of(code) == "01" && targets.empty() && !pairs) return;
   auto emit = [&](const EventActor* s, const EventActor* t) {
-    if (s && t && ((s->first == t->first && s->last == t->last) || (s->code == t->code && t->coreferent))) return;
+    // One span may be two actors ("between the two countries"), never one
+    // actor with itself.
+    if (s && t && ((s->first == t->first && s->last == t->last && s->code == t->code) ||
+                   (s->code == t->code && t->coreferent)))
+      return;
     if (opt.require_source && !(s && strong_actor(*s)) && !(t && strong_actor(*t))) return;
     Event e = make_event(c, code);
     if (s) e.source = *s;

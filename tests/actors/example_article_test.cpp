@@ -123,6 +123,16 @@ TEST_F(ShippedMatcher, ExampleArticleOppositionTokayevAndTheAnalyst) {
   EXPECT_EQ(with_text(all, "analyst")[0]->entity, "blr.tyshkevich.ihar");
 }
 
+// "cooperation between the two countries" (sentence 7): Belarus and China,
+// the pair the article is about (not Moscow, named last before it).
+TEST_F(ShippedMatcher, ExampleArticleTheTwoCountries) {
+  auto all = example_mentions(*matcher_);
+  std::vector<std::string> codes;
+  for (const auto& f : all)
+    if (f.sentence == 7 && f.m.text == "two countries") codes.push_back(f.m.code + "/" + f.m.resolved_by);
+  EXPECT_EQ(codes, (std::vector<std::string>{"BLR/coreference", "CHN/coreference"}));
+}
+
 TEST_F(ShippedMatcher, CompileIsFastEnough) {
   // Guards against an accidental blow-up; the 0.5 s budget (load + compile)
   // is measured by `kestrel_bench actors` on a quiet Release build.

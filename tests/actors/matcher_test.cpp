@@ -457,6 +457,33 @@ TEST_F(Matcher, PronounsReferToTheNearestCompatibleActor) {
   EXPECT_EQ(find(run("It rained."), "It"), nullptr);
 }
 
+// "the two countries", "both sides", "the two leaders": one mention per
+// actor of the pair, over the same span.
+static std::vector<std::string> codes_at(const std::vector<ActorMention>& ms, const std::string& text) {
+  std::vector<std::string> out;
+  for (const auto& m : ms)
+    if (m.text == text) out.push_back(m.code + "/" + m.resolved_by);
+  return out;
+}
+
+TEST_F(Matcher, TheTwoCountriesAreThePairTheTextIsAbout) {
+  auto ms = run("Russian and Chinese officials met in Minsk. Trade between both countries grew.");
+  EXPECT_EQ(codes_at(ms, "both countries"), (std::vector<std::string>{"RUS/coreference", "CHN/coreference"}));
+  ms = run("Putin met Lukashenko on Monday. Later the two leaders signed a treaty.", "2005-06-01");
+  EXPECT_EQ(codes_at(ms, "two leaders"), (std::vector<std::string>{"RUSGOV/coreference", "BLRGOV/coreference"}));
+  // The most named, not the last named: a third country said in passing.
+  ms = run("Belarus and China are friends. The Chinese army helps Belarus, and Moscow watches. "
+           "The two governments will sign a treaty.");
+  EXPECT_EQ(codes_at(ms, "two governments"), (std::vector<std::string>{"BLRGOV/coreference", "CHNGOV/coreference"}));
+}
+
+TEST_F(Matcher, NoPairWithoutTwoActors) {
+  auto ms = run("Belarus said the two sides would talk.");
+  EXPECT_TRUE(codes_at(ms, "two sides").empty());
+  ms = run("Russia and Belarus met. Troops stood on both sides of the border.");
+  EXPECT_TRUE(codes_at(ms, "both sides").empty());
+}
+
 TEST_F(Matcher, PossessivePronounWithAnAgent) {
   auto ms = run("Syria offered its troops to the United Nations.");
   EXPECT_EQ(code_of(ms, "its troops"), "SYRMIL");

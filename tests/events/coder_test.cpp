@@ -287,6 +287,32 @@ TEST(EventCoder, CoordinatedSubjectsMeetingEachOther) {
             (Briefs{"040 BLR->CHN", "040 CHN->BLR"}));
 }
 
+// "the two countries", "both sides": the matcher gives two mentions over
+// one span (one per actor); the phrase stands for the pair as "X and Y" does.
+TEST(EventCoder, AJointReferenceIsAPair) {
+  auto coder = coder_with("040 SRC [meet] with TGT\n046 [talk/n] between SRC and TGT\n");
+  Document met = tree_doc(
+      "The the DET 3 det\n"
+      "two two NUM 3 nummod\n"
+      "leaders leader NOUN 4 nsubj\n"
+      "met meet VERB 0 root\n");
+  const Sentence& s = met.sentences[0];
+  EXPECT_EQ(briefs(code(*coder, met, {mention(s, 1, 2, "BLRGOV"), mention(s, 1, 2, "CHNGOV")})),
+            (Briefs{"040 BLRGOV->CHNGOV", "040 CHNGOV->BLRGOV"}));
+  Document talks = tree_doc(
+      "Talks talk NOUN 6 nsubj\n"
+      "between between ADP 5 case\n"
+      "the the DET 5 det\n"
+      "two two NUM 5 nummod\n"
+      "sides side NOUN 1 nmod\n"
+      "resumed resume VERB 0 root\n");
+  const Sentence& t = talks.sentences[0];
+  EXPECT_EQ(briefs(code(*coder, talks, {mention(t, 3, 4, "ARM"), mention(t, 3, 4, "AZE")})),
+            (Briefs{"046 ARM->AZE", "046 AZE->ARM"}));
+  // One actor on its own is no pair.
+  EXPECT_TRUE(code(*coder, talks, {mention(t, 3, 4, "ARM")}).empty());
+}
+
 TEST(EventCoder, CoordinatedVerbsShareSubjectAndObject) {
   auto coder = coder_with("190 SRC [attack] TGT\n192 SRC [occupy] TGT\n");
   Document doc = tree_doc(
