@@ -58,8 +58,9 @@ TEST_F(ShippedDictionaries, PeopleHaveDatedRolesAndUniqueIds) {
     // both: undated offices leak into the wrong years.
     for (const auto& r : e.roles) {
       std::string sector = r.code.size() >= 6 ? r.code.substr(3, 3) : "";
-      if (sector == "GOV" || sector == "MIL" || sector == "LEG" || sector == "JUD" || sector == "SPY")
+      if (sector == "GOV" || sector == "MIL" || sector == "LEG" || sector == "JUD" || sector == "SPY") {
         EXPECT_TRUE(r.when.from > 0 || r.when.to < 99991231) << e.id << " role " << r.code << " has no dates";
+      }
     }
   }
   EXPECT_GE(people, 2000u);

@@ -4,6 +4,9 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "support/run_kestrel.h"
@@ -23,6 +26,27 @@ TEST(Cli, HelpOnEverySubcommandExitsZero) {
     EXPECT_EQ(r.exit_code, 0) << sub;
     EXPECT_NE(r.out.find("Usage"), std::string::npos) << sub;
   }
+}
+
+// data/actors/common-words.txt is generated; the generator must reproduce it.
+TEST(Cli, DictCommonWordsReproducesTheShippedList) {
+  if (!std::filesystem::exists("/usr/share/wordnet/data.noun"))
+    GTEST_SKIP() << "WordNet (Debian wordnet-base) not installed: scripts/setup.sh installs it";
+  testing::TempDir dir;
+  const std::string out = dir.file("common-words.txt");
+  auto r = run("dict common-words -o " + out, true);
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("name words are common English words"), std::string::npos) << r.out;
+  auto read = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+  };
+  const std::string shipped = read(std::string(KESTREL_SOURCE_DIR) + "/data/actors/common-words.txt");
+  ASSERT_FALSE(shipped.empty());
+  EXPECT_TRUE(read(out) == shipped) << "run `kestrel dict common-words` and commit data/actors/common-words.txt";
+  EXPECT_EQ(run("dict common-words --wordnet " + dir.file("nowhere") + " -o " + out, true).exit_code, 2);
 }
 
 TEST(Cli, UsageErrorsExitTwo) {
