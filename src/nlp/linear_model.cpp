@@ -30,15 +30,28 @@ void LinearModel::add_scores(const std::uint64_t* keys, std::size_t n, float* sc
   if (slots_.empty()) return;
   const Slot* slots = slots_.data();
   const Weight* weights = weights_.data();
-  const float scale = scale_;
   // A lookup is two dependent memory reads (slot, then weights) that miss
   // the cache for most features. Three sweeps over a batch let the misses
-  // of different features overlap instead of queueing one after another.
-  constexpr std::size_t kBatch = 32;
-  std::uint32_t begin[kBatch];
-  std::uint32_t end[kBatch];
-  for (std::size_t base = 0; base < n; base += kBatch) {
-    const std::size_t count = std::min(n - base, kBatch);
+  // of different features overlap instead of queueing one after another;
+  // a batch holds all of a decision's features (kMaxBatch covers the
+  // largest template set), and every cache line of a feature's weights is
+  // requested, not just the first.
+  constexpr std::size_t kMaxBatch = 128;
+  constexpr std::size_t kWeightsPerLine = 64 / sizeof(Weight);
+  std::uint32_t begin[kMaxBatch];
+  std::uint32_t end[kMaxBatch];
+  // Sums stay integers (exact) and are scaled once per class.
+  std::int32_t sums_small[256];
+  std::vector<std::int32_t> sums_large;
+  std::int32_t* sums = sums_small;
+  if (num_classes_ > 256) {
+    sums_large.assign(num_classes_, 0);
+    sums = sums_large.data();
+  } else {
+    std::fill_n(sums, num_classes_, 0);
+  }
+  for (std::size_t base = 0; base < n; base += kMaxBatch) {
+    const std::size_t count = std::min(n - base, kMaxBatch);
     for (std::size_t i = 0; i < count; ++i) __builtin_prefetch(slots + home_slot(keys[base + i], capacity_));
     for (std::size_t i = 0; i < count; ++i) {
       const std::uint64_t key = keys[base + i];
@@ -50,7 +63,7 @@ void LinearModel::add_scores(const std::uint64_t* keys, std::size_t n, float* sc
         if (f == fp) {
           begin[i] = slots[s].start;
           end[i] = slots[s + 1].start;
-          __builtin_prefetch(weights + begin[i]);
+          for (std::uint32_t w = begin[i]; w < end[i]; w += kWeightsPerLine) __builtin_prefetch(weights + w);
           break;
         }
         if (f == 0) break;
@@ -58,9 +71,10 @@ void LinearModel::add_scores(const std::uint64_t* keys, std::size_t n, float* sc
       }
     }
     for (std::size_t i = 0; i < count; ++i)
-      for (std::uint32_t w = begin[i]; w < end[i]; ++w)
-        scores[weights[w].cls] += scale * static_cast<float>(weights[w].value);
+      for (std::uint32_t w = begin[i]; w < end[i]; ++w) sums[weights[w].cls] += weights[w].value;
   }
+  const float scale = scale_;
+  for (std::uint32_t c = 0; c < num_classes_; ++c) scores[c] += scale * static_cast<float>(sums[c]);
 }
 
 void LinearModel::write(ByteWriter& out) const {
