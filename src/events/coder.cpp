@@ -232,6 +232,7 @@ class SentenceCoder {
   void objects_of(int x, std::vector<int>& out) const;
   void agents_of_noun(int x, std::vector<int>& out) const;
   bool has_mention(int x) const;
+  bool amount(int x) const;  // a sum, number or percentage ("closed up $2.80")
   // "the two countries", "both sides": two mentions (of different actors)
   // on one head, which stands for a pair as "X and Y" does.
   bool joint(int x) const;
@@ -598,6 +599,9 @@ void SentenceCoder::objects_of(int x, std::vector<int>& out) const {
   int io = t_.child(x, Rel::Iobj);
   int o = t_.child(x, Rel::Obj);
   if (io >= 0) out.push_back(io);
+  // An amount is no patient: "oil closed up $2.80", "the index closed down
+  // 7.9%", "shares fell 5 points" say how much, not to whom.
+  if (o >= 0 && amount(o)) return;
   if (o >= 0) {
     out.push_back(t_.has(o, TreeView::kRelPron) && rel(x) == Rel::AclRelcl && head(x) >= 0 ? head(x) : o);
     return;
@@ -611,6 +615,12 @@ void SentenceCoder::objects_of(int x, std::vector<int>& out) const {
     int ho = t_.child(head(x), Rel::Obj);  // "arrested and charged ten men"
     if (ho > x) out.push_back(ho);
   }
+}
+
+bool SentenceCoder::amount(int x) const {
+  Pos p = t_.pos[u(x)];
+  if (p == Pos::Sym) return !has_mention(x);  // "$", "%", "£" (a bare number may count people: "arrested 30")
+  return one_of(lemma(x), {"%", "percent", "pct", "point", "pence", "penny", "cent"}) && t_.child(x, Rel::Nummod) >= 0;
 }
 
 bool SentenceCoder::has_mention(int x) const {
@@ -827,6 +837,14 @@ void SentenceCoder::try_pattern(std::uint32_t p, int trigger, Match& best) {
     if (alt_matches(a, trigger)) trig = true;
   if (!trig) return;
   if (c.noun ? !(t_.pos[u(trigger)] == Pos::Noun || t_.pos[u(trigger)] == Pos::Propn) : !t_.verbal(trigger)) return;
+  // "is going to export goods to Spain": "going to" with an infinitive is
+  // the future of that verb, not a journey (the infinitive's own patterns
+  // code it, with "go" as its future marker).
+  if (!c.noun && lemma(trigger) == "go")
+    for (int k : t_.kids(trigger))
+      if ((rel(k) == Rel::Xcomp || rel(k) == Rel::Advcl) && t_.verbal(k) && t_.has(k, TreeView::kInf) &&
+          case_is(k, "to"))
+        return;
   // "An Israeli air strike killed ten people": an attack noun as the subject
   // of a verb of harm reads as "killed ten people in an air strike" - the
   // pattern's words may stand in the subject, its preposition unwritten.
