@@ -1,0 +1,162 @@
+// Constructions of everyday news (business, markets, appointments) that read
+// like political events to a pattern coder, one per test, each on a sentence
+// of its own (hand-built UD trees, hand-made mentions; the shipped patterns
+// where a test is about the dictionary).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "events/simple_actors.h"
+
+namespace kestrel {
+namespace {
+
+using testing::mention;
+using testing::tree_doc;
+
+std::unique_ptr<EventCoder> coder_with(const std::string& patterns) {
+  std::vector<std::string> messages;
+  Diagnostics diag([&](const Diagnostic& d) { messages.push_back(format_diagnostic(d)); });
+  auto onto = CameoOntology::load(CameoOntology::default_file(), diag);
+  auto pats = EventPatterns::from_text("%kestrel-dict events 1\n" + patterns, "test-patterns", onto.get(), diag);
+  for (const auto& m : messages) ADD_FAILURE() << m;
+  return std::make_unique<EventCoder>(std::move(onto), std::move(pats));
+}
+
+std::unique_ptr<EventCoder> shipped_coder() {
+  std::vector<std::string> messages;
+  Diagnostics diag([&](const Diagnostic& d) { messages.push_back(format_diagnostic(d)); });
+  auto coder = EventCoder::load_default(diag);
+  for (const auto& m : messages) ADD_FAILURE() << m;
+  return coder;
+}
+
+std::vector<std::string> briefs(const std::vector<Event>& events) {
+  std::vector<std::string> out;
+  for (const Event& e : events)
+    out.push_back(e.cameo + " " + (e.source ? e.source->code : "-") + "->" + (e.target ? e.target->code : "-"));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+using Briefs = std::vector<std::string>;
+
+TEST(EventCoderNews, GoingToWithAnInfinitiveIsAFutureNotAJourney) {
+  // "The Danish firm is going to ship turbines to Poland": no visit to
+  // Poland; "The Danish minister is going to Poland" is one.
+  auto coder = coder_with("042 SRC [go] to TGT\n");
+  Document doc = tree_doc(
+      "The the DET 3 det\n"
+      "Danish Danish ADJ 3 amod\n"
+      "firm firm NOUN 5 nsubj\n"
+      "is be AUX 5 aux\n"
+      "going go VERB 0 root VerbForm=Ger\n"
+      "to to PART 7 mark\n"
+      "ship ship VERB 5 xcomp VerbForm=Inf\n"
+      "turbines turbine NOUN 7 obj\n"
+      "to to ADP 10 case\n"
+      "Poland Poland PROPN 7 obl\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_TRUE(coder->code_document(doc, {{mention(s, 1, 2, "DNKBUS", "agent"), mention(s, 9, 9, "POL")}}).empty());
+  Document trip = tree_doc(
+      "The the DET 3 det\n"
+      "Danish Danish ADJ 3 amod\n"
+      "minister minister NOUN 5 nsubj\n"
+      "is be AUX 5 aux\n"
+      "going go VERB 0 root VerbForm=Ger\n"
+      "to to ADP 7 case\n"
+      "Poland Poland PROPN 5 obl\n");
+  const Sentence& t = trip.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(trip, {{mention(t, 1, 2, "DNKGOV", "agent"), mention(t, 6, 6, "POL")}})),
+            Briefs{"042 DNKGOV->POL"});
+}
+
+TEST(EventCoderNews, AnAmountIsNoObject) {
+  // "Japanese bond yields closed up 3%": a sum or percentage says how much,
+  // it is nobody closed down; "Japan closed its ports" still codes.
+  auto coder = coder_with("172 SRC [close] TGT\n");
+  Document doc = tree_doc(
+      "Japanese Japanese ADJ 3 amod\n"
+      "bond bond NOUN 3 compound\n"
+      "yields yield NOUN 4 nsubj\n"
+      "closed close VERB 0 root\n"
+      "up up ADP 4 compound:prt\n"
+      "3 3 NUM 7 nummod\n"
+      "% % SYM 4 obj\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_TRUE(coder->code_document(doc, {{mention(s, 0, 0, "JPN")}}).empty());
+  Document ports = tree_doc(
+      "Japan Japan PROPN 2 nsubj\n"
+      "closed close VERB 0 root\n"
+      "its its PRON 4 nmod:poss\n"
+      "ports port NOUN 2 obj\n");
+  const Sentence& p = ports.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(ports, {{mention(p, 0, 0, "JPN")}})), Briefs{"172 JPN->-"});
+}
+
+TEST(EventCoderNews, IdiomsOfTakeSeizeNothing) {
+  // The shipped patterns: "The Dutch regulator took no action against the
+  // bank", "In 2010 the Belgian banker took over the reins at the insurer"
+  // are no seizures; "Malian rebels took over the airport" is one.
+  auto coder = shipped_coder();
+  ASSERT_TRUE(coder);
+  Document action = tree_doc(
+      "The the DET 3 det\n"
+      "Dutch Dutch ADJ 3 amod\n"
+      "regulator regulator NOUN 4 nsubj\n"
+      "took take VERB 0 root\n"
+      "no no DET 6 det\n"
+      "action action NOUN 4 obj\n"
+      "from from ADP 9 case\n"
+      "the the DET 9 det\n"
+      "bank bank NOUN 4 obl\n");
+  const Sentence& a = action.sentences[0];
+  EXPECT_TRUE(coder->code_document(action, {{mention(a, 1, 2, "NLDGOV", "agent")}}).empty());
+  Document reins = tree_doc(
+      "the the DET 3 det\n"
+      "Belgian Belgian ADJ 3 amod\n"
+      "banker banker NOUN 4 nsubj\n"
+      "took take VERB 0 root\n"
+      "over over ADP 7 case\n"
+      "the the DET 7 det\n"
+      "reins rein NOUN 4 obj\n"
+      "at at ADP 10 case\n"
+      "the the DET 10 det\n"
+      "insurer insurer NOUN 7 nmod\n");
+  const Sentence& r = reins.sentences[0];
+  EXPECT_TRUE(coder->code_document(reins, {{mention(r, 1, 2, "BELBUS", "agent")}}).empty());
+  Document airport = tree_doc(
+      "Malian Malian ADJ 2 amod\n"
+      "rebels rebel NOUN 3 nsubj\n"
+      "took take VERB 0 root\n"
+      "over over ADP 3 compound:prt\n"
+      "the the DET 6 det\n"
+      "airport airport NOUN 3 obj\n");
+  const Sentence& p = airport.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(airport, {{mention(p, 0, 1, "MLIREB", "agent")}})), Briefs{"192 MLIREB->-"});
+}
+
+TEST(EventCoderNews, WelcomingADecisionToActIsEndorsingIt) {
+  // The shipped patterns: "Exporters welcomed the Swiss central bank's
+  // decision to cut rates" endorses the bank (051); it does not host it
+  // (043, "welcome X to ...").
+  auto coder = shipped_coder();
+  ASSERT_TRUE(coder);
+  Document doc = tree_doc(
+      "Exporters exporter NOUN 2 nsubj\n"
+      "welcomed welcome VERB 0 root\n"
+      "the the DET 6 det\n"
+      "Swiss Swiss ADJ 6 amod\n"
+      "central central ADJ 6 amod\n"
+      "bank bank NOUN 8 nmod:poss\n"
+      "'s 's PART 6 case\n"
+      "decision decision NOUN 2 obj\n"
+      "to to PART 10 mark\n"
+      "cut cut VERB 8 acl VerbForm=Inf\n"
+      "rates rate NOUN 10 obj\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 0, "CHEBUS", "agent"), mention(s, 3, 5, "CHEGOV", "agent")}})),
+            Briefs{"051 CHEBUS->CHEGOV"});
+}
+
+}  // namespace
+}  // namespace kestrel
