@@ -232,6 +232,7 @@ class SentenceCoder {
   void objects_of(int x, std::vector<int>& out) const;
   void agents_of_noun(int x, std::vector<int>& out) const;
   bool has_mention(int x) const;
+  bool background(int x) const;  // a present-perfect relative clause characterising its noun
   bool amount(int x) const;  // a sum, number or percentage ("closed up $2.80")
   // "the two countries", "both sides": two mentions (of different actors)
   // on one head, which stands for a pair as "X and Y" does.
@@ -617,6 +618,30 @@ void SentenceCoder::objects_of(int x, std::vector<int>& out) const {
   }
 }
 
+// A relative clause in the present perfect that describes its noun as the
+// doer ("the militant group that has seized parts of Iraq", "Hamas, which
+// has fired thousands of rockets") characterises the actor: background the
+// article repeats, not the news it reports. A clause dated by the sentence
+// ("that has seized the town on Monday", "which has just attacked") is news.
+bool SentenceCoder::background(int x) const {
+  while (x >= 0 && rel(x) == Rel::Conj) x = head(x);
+  if (x < 0 || rel(x) != Rel::AclRelcl) return false;
+  bool perfect = false, rel_subject = false;
+  for (int k : t_.kids(x)) {
+    Rel r = rel(k);
+    if (r == Rel::Aux && (t_.form[u(k)] == "has" || t_.form[u(k)] == "have")) perfect = true;
+    if ((r == Rel::Nsubj) && t_.has(k, TreeView::kRelPron)) rel_subject = true;
+    if (r == Rel::OblTmod) return false;
+    if (r == Rel::Advmod && one_of(lemma(k), {"just", "recently", "now", "today", "yesterday", "tonight", "already"}))
+      return false;
+    if (r == Rel::Obl || r == Rel::Nmod)
+      if (one_of(lemma(k), {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
+                            "weekend", "day", "hour", "morning", "afternoon", "evening", "night", "month"}))
+        return false;
+  }
+  return perfect && rel_subject && t_.has(x, TreeView::kPart);
+}
+
 bool SentenceCoder::amount(int x) const {
   Pos p = t_.pos[u(x)];
   if (p == Pos::Sym) return !has_mention(x);  // "$", "%", "£" (a bare number may count people: "arrested 30")
@@ -840,7 +865,7 @@ void SentenceCoder::try_pattern(std::uint32_t p, int trigger, Match& best) {
   // "is going to export goods to Spain": "going to" with an infinitive is
   // the future of that verb, not a journey (the infinitive's own patterns
   // code it, with "go" as its future marker).
-  if (!c.noun && lemma(trigger) == "go")
+  if (!c.noun && lemma(trigger) == "go" && t_.form[u(trigger)] == "going")
     for (int k : t_.kids(trigger))
       if ((rel(k) == Rel::Xcomp || rel(k) == Rel::Advcl) && t_.verbal(k) && t_.has(k, TreeView::kInf) &&
           case_is(k, "to"))
@@ -2069,6 +2094,10 @@ void SentenceCoder::run(std::vector<Event>& out) {
   }
   for (Candidate& c : cands) {
     if (c.dropped) continue;
+    if (background(c.m.anchor)) {
+      c.dropped = true;
+      continue;
+    }
     if (coder_.patterns().pattern(c.m.pattern).discard()) {
       c.dropped = true;
       continue;

@@ -158,5 +158,36 @@ TEST(EventCoderNews, WelcomingADecisionToActIsEndorsingIt) {
             Briefs{"051 CHEBUS->CHEGOV"});
 }
 
+TEST(EventCoderNews, APresentPerfectRelativeClauseOnItsDoerIsBackground) {
+  // "Sudan talked to the militia that has seized ports in Darfur": the
+  // clause characterises the militia, the talks are the news. Dated ("that
+  // seized ... on Monday", "has seized ... on Monday") it is news itself.
+  auto coder = coder_with("192 SRC [seize] TGT\n040 SRC [talk] to TGT\n");
+  auto sentence = [](const std::string& tail) {
+    return tree_doc(
+        "Sudan Sudan PROPN 2 nsubj\n"
+        "talked talk VERB 0 root\n"
+        "to to ADP 5 case\n"
+        "the the DET 5 det\n"
+        "militia militia NOUN 2 obl\n"
+        "that that PRON 8 nsubj PronType=Rel\n"
+        "has have AUX 8 aux\n"
+        "seized seize VERB 5 acl:relcl VerbForm=Part|Tense=Past\n"
+        "ports port NOUN 8 obj\n"
+        "in in ADP 11 case\n"
+        "Darfur Darfur PROPN 9 nmod\n" + tail);
+  };
+  Document doc = sentence("");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 0, "SDNGOV", "state"), mention(s, 4, 4, "SDNREB", "agent"),
+                                               mention(s, 10, 10, "SDN")}})),
+            Briefs{"040 SDNGOV->SDNREB"});
+  Document dated = sentence("on on ADP 13 case\nMonday Monday PROPN 8 obl\n");
+  const Sentence& d = dated.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(dated, {{mention(d, 0, 0, "SDNGOV", "state"), mention(d, 4, 4, "SDNREB", "agent"),
+                                                 mention(d, 10, 10, "SDN")}})),
+            (Briefs{"040 SDNGOV->SDNREB", "192 SDNREB->SDN"}));
+}
+
 }  // namespace
 }  // namespace kestrel
