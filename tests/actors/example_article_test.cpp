@@ -1,17 +1,15 @@
 // The shipped dictionaries on the bundled example article (Belarus–China
 // talks, 2023-02-28), the PLOVER gold actors, and `kestrel actors`.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
 #include <chrono>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "actors/actors.h"
+#include "support/run_kestrel.h"
 
 namespace kestrel {
 namespace {
@@ -159,20 +157,8 @@ TEST_F(ShippedMatcher, PloverGoldActorsMeetTheFloors) {
 
 // ---------------------------------------------------------------- the command
 
-std::pair<int, std::string> run_kestrel(const std::string& args) {
-  std::string cmd = std::string(KESTREL_BINARY) + " " + args + " 2>/dev/null";
-  std::string out;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) return {-1, out};
-  std::array<char, 4096> buf;
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-  int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
 TEST(ActorsCommand, PrintsOneJsonLinePerMention) {
-  auto [code, out] = run_kestrel("actors --date 2023-02-28 " + kExample);
+  auto [code, out] = testing::run_kestrel("actors --date 2023-02-28 " + kExample);
   EXPECT_EQ(code, 0);
   std::istringstream lines(out);
   std::string line;
@@ -197,9 +183,9 @@ TEST(ActorsCommand, PrintsOneJsonLinePerMention) {
 }
 
 TEST(ActorsCommand, EvalActorsNeedsAGoldFile) {
-  EXPECT_EQ(run_kestrel("eval actors").first, 2);
-  EXPECT_EQ(run_kestrel("eval actors --gold /nonexistent.jsonl").first, 2);
-  EXPECT_EQ(run_kestrel("actors --help").first, 0);
+  EXPECT_EQ(testing::run_kestrel("eval actors").exit_code, 2);
+  EXPECT_EQ(testing::run_kestrel("eval actors --gold /nonexistent.jsonl").exit_code, 2);
+  EXPECT_EQ(testing::run_kestrel("actors --help").exit_code, 0);
 }
 
 }  // namespace

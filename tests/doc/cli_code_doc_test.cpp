@@ -5,45 +5,19 @@
 // article needs data/models/nlp.kmodel and is skipped without it.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "doc/doc.h"
+#include "support/run_kestrel.h"
 #include "support/temp_dir.h"
 
 namespace kestrel {
 namespace {
-
-struct RunResult {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-RunResult run(const testing::TempDir& dir, const std::string& args) {
-  const std::string err_file = dir.file("stderr.txt");
-  std::string cmd = std::string(KESTREL_BINARY) + " " + args + " 2>" + err_file;
-  RunResult r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) return r;
-  std::array<char, 4096> buf;
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-  int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream in(err_file, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  r.err = ss.str();
-  return r;
-}
 
 std::vector<nlohmann::json> json_lines(const std::string& out) {
   std::vector<nlohmann::json> v;
@@ -103,7 +77,7 @@ const nlohmann::json* event_in(const std::vector<nlohmann::json>& events, int se
 TEST(CodeWithDocLayer, JsonlEventsCarryTheirDateAndPlace) {
   testing::TempDir dir;
   auto path = dir.write("example.conllu", kConllu);
-  auto r = run(dir, "code --format jsonl --date 2023-02-28 " + path);
+  auto r = testing::run_kestrel_split("code --format jsonl --date 2023-02-28 " + path);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto events = json_lines(r.out);
   ASSERT_EQ(events.size(), 3u) << r.out;
@@ -151,7 +125,7 @@ TEST(CodeWithDocLayer, JsonlEventsCarryTheirDateAndPlace) {
 TEST(CodeWithDocLayer, TextSaysWhenAndWhere) {
   testing::TempDir dir;
   auto path = dir.write("example.conllu", kConllu);
-  auto r = run(dir, "code --date 2023-02-28 " + path);
+  auto r = testing::run_kestrel_split("code --date 2023-02-28 " + path);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("when 2023-02-27 (day, relative: \"Monday\"); where unknown"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("when 2023-02-28 (day, publication); where Beijing, CHN (city, in the sentence)"),
@@ -163,7 +137,7 @@ TEST(CodeWithDocLayer, TextSaysWhenAndWhere) {
 TEST(CodeWithDocLayer, UndatedDocumentWarnsAndStillCodes) {
   testing::TempDir dir;
   auto path = dir.write("example.conllu", kConllu);
-  auto r = run(dir, "code --format jsonl " + path);
+  auto r = testing::run_kestrel_split("code --format jsonl " + path);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("has no publication date"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("--undated-run-date"), std::string::npos) << r.err;
@@ -183,7 +157,7 @@ TEST(CodeWithDocLayer, UndatedDocumentWarnsAndStillCodes) {
 TEST(CodeWithDocLayer, RunDateOnlyWhenAsked) {
   testing::TempDir dir;
   auto path = dir.write("example.conllu", kConllu);
-  auto r = run(dir, "code --format jsonl --undated-run-date " + path);
+  auto r = testing::run_kestrel_split("code --format jsonl --undated-run-date " + path);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("dated by the run date"), std::string::npos) << r.err;
   auto events = json_lines(r.out);
@@ -199,7 +173,7 @@ TEST(CodeWithDocLayer, RunDateOnlyWhenAsked) {
   EXPECT_EQ((*event_in(events, 2))["date_origin"], "explicit");
 
   // A date given with --date wins over the flag, silently.
-  r = run(dir, "code --format jsonl --undated-run-date --date 2023-02-28 " + path);
+  r = testing::run_kestrel_split("code --format jsonl --undated-run-date --date 2023-02-28 " + path);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err.find("publication date"), std::string::npos) << r.err;
   EXPECT_EQ((*event_in(json_lines(r.out), 1))["date_origin"], "publication");
@@ -215,7 +189,7 @@ TEST(CodeWithDocLayer, FormatDocIsOneSummaryPerDocument) {
                        "4\tMinsk\tMinsk\tPROPN\tNNP\t_\t2\tobl\t_\tSpaceAfter=No\n"
                        "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
   auto path = dir.write("example.conllu", std::string(kConllu) + second);
-  auto r = run(dir, "code --format doc --date 2023-02-28 " + path);
+  auto r = testing::run_kestrel_split("code --format doc --date 2023-02-28 " + path);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto docs = json_lines(r.out);
   ASSERT_EQ(docs.size(), 2u) << r.out;
@@ -283,7 +257,7 @@ TEST(CodeWithDocLayer, DbStoresEventDatesPlacesAndQuotes) {
   testing::TempDir dir;
   auto path = dir.write("example.conllu", kConllu);
   const std::string db = dir.file("k.db");
-  auto r = run(dir, "code --db " + db + " --date 2023-02-28 " + path);
+  auto r = testing::run_kestrel_split("code --db " + db + " --date 2023-02-28 " + path);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto rows = sql_rows(db,
                        "SELECT m.sentence, m.date, m.date_resolution, m.date_origin, m.location_origin, "
@@ -310,7 +284,7 @@ TEST(CodeWithDocLayer, DbTakesTheDocumentDateFromTheDateline) {
                         "MINSK, Nov 28, 2022 (Reuters) - Belarusian police detained dozens of protesters on Sunday, "
                         "a rights group said.\n");
   const std::string db = dir.file("k.db");
-  auto r = run(dir, "code --db " + db + " " + path);
+  auto r = testing::run_kestrel_split("code --db " + db + " " + path);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err.find("has no publication date"), std::string::npos) << r.err;
   auto docs = sql_rows(db, "SELECT date, day > 0 FROM documents");
@@ -332,21 +306,21 @@ TEST(CodeWithDocLayer, SportReportingIsNotCodedUnlessAsked) {
                         "France accused Italy of cheating in the Six Nations match at the Stade de France on Saturday. "
                         "The winger scored two tries and the fly-half kicked three penalties before the referee sent "
                         "off a prop.\n");
-  auto r = run(dir, "code --date 2005-02-12 " + path);
+  auto r = testing::run_kestrel_split("code --date 2005-02-12 " + path);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("reads as sport"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("# 0 events"), std::string::npos) << r.out;
   EXPECT_NE(r.err.find("1 article reads as sport or entertainment reporting and was not coded (--all-genres codes them)"),
             std::string::npos)
       << r.err;
-  r = run(dir, "code --all-genres --format jsonl --date 2005-02-12 " + path);
+  r = testing::run_kestrel_split("code --all-genres --format jsonl --date 2005-02-12 " + path);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto events = json_lines(r.out);
   ASSERT_FALSE(events.empty()) << r.out;
   EXPECT_EQ(events[0]["source"]["code"], "FRA");
   EXPECT_EQ(r.err.find("sport"), std::string::npos) << r.err;
   // --format doc says what the article read as.
-  r = run(dir, "code --format doc --date 2005-02-12 " + path);
+  r = testing::run_kestrel_split("code --format doc --date 2005-02-12 " + path);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto docs = json_lines(r.out);
   ASSERT_EQ(docs.size(), 1u);
@@ -362,7 +336,8 @@ TEST(CodeWithDocLayer, ExampleArticleRawText) {
     GTEST_SKIP() << "data/models/nlp.kmodel not shipped yet: raw text codes no events (the same fields are "
                     "tested on CoNLL-U above and at the API level in example_article_test.cpp)";
   testing::TempDir dir;
-  auto r = run(dir, "code --format jsonl --date 2023-02-28 " + root + "/examples/000_52d312ab3d952ff2.txt");
+  auto r = testing::run_kestrel_split("code --format jsonl --date 2023-02-28 " + root +
+                                      "/examples/000_52d312ab3d952ff2.txt");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto events = json_lines(r.out);
   ASSERT_FALSE(events.empty()) << r.err;

@@ -1,37 +1,17 @@
 // `kestrel code` and `kestrel eval events` end to end.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
 
+#include "support/run_kestrel.h"
 #include "support/temp_dir.h"
 
 namespace kestrel {
 namespace {
-
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-};
-
-RunResult run(const std::string& args) {
-  std::string cmd = std::string(KESTREL_BINARY) + " " + args + " 2>/dev/null";
-  RunResult r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) return r;
-  std::array<char, 4096> buf;
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-  int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
 
 // Two sentences, the second one coded: "the European Union extended
 // sanctions against the Republic of Belarus".
@@ -57,7 +37,7 @@ constexpr const char* kConllu =
 TEST(CliEvents, JsonlIsOneEventPerLineWithEvidenceOffsets) {
   testing::TempDir dir;
   auto path = dir.write("d1.conllu", kConllu);
-  auto r = run("code --format jsonl --date 2023-02-28 " + path);
+  auto r = testing::run_kestrel("code --format jsonl --date 2023-02-28 " + path);
   ASSERT_EQ(r.exit_code, 0) << r.out;
   std::istringstream lines(r.out);
   std::string line;
@@ -93,7 +73,7 @@ TEST(CliEvents, JsonlIsOneEventPerLineWithEvidenceOffsets) {
 TEST(CliEvents, TextExplainsEachEventUnderItsSentence) {
   testing::TempDir dir;
   auto path = dir.write("d1.conllu", kConllu);
-  auto r = run("code --date 2023-02-28 " + path);
+  auto r = testing::run_kestrel("code --date 2023-02-28 " + path);
   ASSERT_EQ(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("[0] body"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("[1] body"), std::string::npos) << r.out;
@@ -108,7 +88,8 @@ TEST(CliEvents, TheExampleArticleIsListedSentenceBySentence) {
   // listing with a model trained in the test).
   if (!std::filesystem::exists(std::string(KESTREL_SOURCE_DIR) + "/data/models/nlp.kmodel"))
     GTEST_SKIP() << "data/models/nlp.kmodel is not there yet: `code` refuses raw text without it";
-  auto r = run("code --date 2023-02-28 " + std::string(KESTREL_SOURCE_DIR) + "/examples/000_52d312ab3d952ff2.txt");
+  auto r = testing::run_kestrel("code --date 2023-02-28 " + std::string(KESTREL_SOURCE_DIR) +
+                                "/examples/000_52d312ab3d952ff2.txt");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("# document 000_52d312ab3d952ff2"), std::string::npos);
   EXPECT_NE(r.out.find("[20] bullet"), std::string::npos) << r.out;
@@ -120,8 +101,8 @@ TEST(CliEvents, TheExampleArticlesSummitBulletIsADemandForPeace) {
   // noun; in a bullet after a coordinated subject it is the verb.
   if (!std::filesystem::exists(std::string(KESTREL_SOURCE_DIR) + "/data/models/nlp.kmodel"))
     GTEST_SKIP() << "data/models/nlp.kmodel is not there yet: `code` refuses raw text without it";
-  auto r = run("code --format jsonl --date 2023-02-28 " + std::string(KESTREL_SOURCE_DIR) +
-               "/examples/000_52d312ab3d952ff2.txt");
+  auto r = testing::run_kestrel("code --format jsonl --date 2023-02-28 " + std::string(KESTREL_SOURCE_DIR) +
+                                "/examples/000_52d312ab3d952ff2.txt");
   ASSERT_EQ(r.exit_code, 0);
   std::istringstream lines(r.out);
   std::string line;
@@ -139,7 +120,7 @@ TEST(CliEvents, TheExampleArticlesSummitBulletIsADemandForPeace) {
 TEST(CliEvents, EvalEventsOnPetr2) {
   std::string shared = testing::shared_dir();
   if (shared.empty()) GTEST_SKIP() << "../shared not present: PETR2_GSR_validation.xml is needed";
-  auto r = run("eval events --no-list --gold " + shared + "/data/petrarch/PETR2_GSR_validation.xml");
+  auto r = testing::run_kestrel("eval events --no-list --gold " + shared + "/data/petrarch/PETR2_GSR_validation.xml");
   EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("events (petr2): 78 sentences"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("type+source+target"), std::string::npos) << r.out;
