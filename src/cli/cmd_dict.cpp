@@ -1,6 +1,5 @@
 #include <utf8proc.h>
 
-#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -98,7 +97,6 @@ void name_words(std::string_view phrase, std::set<std::string>& words) {
 }
 
 int write_common_words(const std::string& wordnet, const std::string& output) {
-  namespace fs = std::filesystem;
   // Lower-case single-word lemmas of WordNet's data files.
   std::set<std::string> lower, inflected;
   for (const char* pos : {"noun", "verb", "adj", "adv"}) {
@@ -137,43 +135,13 @@ int write_common_words(const std::string& wordnet, const std::string& output) {
     }
   }
   // Words of the shipped names (not agents: those are lower case anyway).
-  static const std::set<std::string> kEntries = {"country", "person", "igo", "ngo", "group"};
-  static const std::set<std::string> kNameKeys = {"alias", "adj", "demonym", "capital", "seat", "city", "former"};
+  Diagnostics diag;
+  const auto dict = ActorDictionary::load(ActorDictionary::default_files(), diag);
   std::set<std::string> words;
-  std::vector<std::string> files = ActorDictionary::default_files();
-  for (const std::string& path : files) {
-    if (fs::path(path).filename() == "common-words.txt") continue;
-    std::ifstream in(path);
-    for (std::string line; std::getline(in, line);) {
-      line = line.substr(0, line.find('#'));
-      while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.pop_back();
-      if (line.find_first_not_of(" \t") == std::string::npos) continue;
-      std::vector<std::string> phrases;
-      if (!std::isspace(static_cast<unsigned char>(line[0]))) {
-        const auto sp = line.find(' ');
-        if (sp == std::string::npos || !kEntries.count(line.substr(0, sp))) continue;
-        std::string rest = line.substr(sp + 1);
-        rest.erase(0, rest.find_first_not_of(' '));
-        const auto id_end = rest.find(' ');
-        phrases.push_back(id_end == std::string::npos ? std::string() : rest.substr(id_end + 1));
-      } else {
-        const std::string trimmed = line.substr(line.find_first_not_of(" \t"));
-        const auto sp = trimmed.find(' ');
-        std::string key = trimmed.substr(0, sp);
-        while (!key.empty() && key.back() == '!') key.pop_back();
-        if (sp == std::string::npos || !kNameKeys.count(key)) continue;
-        std::istringstream alts(trimmed.substr(sp + 1));
-        for (std::string alt; std::getline(alts, alt, '|');) phrases.push_back(alt);
-      }
-      for (std::string& phrase : phrases) {
-        // A date range at the end ("2013..2021") is no name.
-        while (!phrase.empty() && std::isspace(static_cast<unsigned char>(phrase.back()))) phrase.pop_back();
-        const auto last_space = phrase.find_last_of(" \t");
-        const std::string last = last_space == std::string::npos ? phrase : phrase.substr(last_space + 1);
-        if (last.find("..") != std::string::npos) phrase.erase(last_space == std::string::npos ? 0 : last_space + 1);
-        name_words(phrase, words);
-      }
-    }
+  for (const ActorEntry& e : dict->entries()) {
+    for (const ActorName& name : e.names) name_words(name.text, words);
+    for (const auto* list : {&e.adjectives, &e.demonyms, &e.capitals, &e.seats, &e.cities})
+      for (const std::string& phrase : *list) name_words(phrase, words);
   }
   const auto known = [&](const std::string& w) { return lower.count(w) > 0; };
   const auto ordinary = [&](const std::string& w) {
