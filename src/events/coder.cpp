@@ -222,6 +222,7 @@ class SentenceCoder {
   std::vector<int>& subject_tokens(int top) const;
   static constexpr int kUnwritten = -2;  // a pattern preposition the text leaves out
   bool passive(int x) const;
+  bool nlp_repairs_as_verb(int x) const;
   void subjects_of(int x, std::vector<int>& out, int guard = 0) const;
   int instrument_user(int noun) const;
   int misread_subordinate_subject(int h, int x) const;
@@ -388,13 +389,44 @@ std::vector<int>& SentenceCoder::subject_tokens(int top) const {
   return out;
 }
 
+// Whether x is a reduced relative that the NLP stage's repair
+// (nlp::repair_reduced_relatives_with_object) makes its noun's finite verb:
+// a past participle with a direct object and no auxiliary, marker, copula,
+// expletive or subject, an acl of an earlier noun or pronoun that heads a
+// clause.
+bool SentenceCoder::nlp_repairs_as_verb(int x) const {
+  if (rel(x) != Rel::Acl || !t_.verbal(x) || !t_.has(x, TreeView::kPart) || !t_.has(x, TreeView::kPast) ||
+      t_.child(x, Rel::Obj) < 0)
+    return false;
+  const int noun = head(x);
+  if (noun < 0 || noun >= x) return false;
+  const Pos pn = t_.pos[u(noun)];
+  const Rel rn = rel(noun);
+  if ((pn != Pos::Noun && pn != Pos::Propn && pn != Pos::Pron) ||
+      !(rn == Rel::Root || rn == Rel::Ccomp || rn == Rel::Parataxis))
+    return false;
+  for (int c : t_.kids(x)) {
+    const Rel rc = rel(c);
+    if (rc == Rel::Aux || rc == Rel::AuxPass || rc == Rel::Mark || rc == Rel::Cop || rc == Rel::Expl ||
+        rc == Rel::Nsubj || rc == Rel::NsubjPass || rc == Rel::Csubj)
+      return false;
+  }
+  return true;
+}
+
 bool SentenceCoder::passive(int x) const {
   for (int c : t_.kids(x))
     if (rel(c) == Rel::NsubjPass || rel(c) == Rel::AuxPass) return true;
   // A participle with a direct object is active, whatever its tag says:
-  // "Israeli soldiers arrested 100 Palestinians" misread as a reduced
-  // relative clause ("soldiers [who were] arrested").
-  if ((rel(x) == Rel::Acl || rel(x) == Rel::Amod) && t_.child(x, Rel::Obj) >= 0) return false;
+  // "Kenyan police detained 40 Somalis, officials said" misread as a reduced
+  // relative clause ("police [who were] detained"). The NLP stage already
+  // makes such a participle the finite verb when its noun heads a clause
+  // (nlp/repair.h), so only the cases it leaves are read here: a noun that
+  // is an argument ("police" above), an amod, an auxiliary or marker. (In
+  // trees parsed elsewhere, a root noun's -ed participle with an object is
+  // made the verb by repair_hidden_verbs.)
+  if ((rel(x) == Rel::Acl || rel(x) == Rel::Amod) && t_.child(x, Rel::Obj) >= 0 && !nlp_repairs_as_verb(x))
+    return false;
   // An active subject beats the tagger's voice: "Mugabe today accused the
   // United States", "X on Saturday hosted Y" are tagged Voice=Pass after a
   // time word, but a clause with an nsubj and no aux:pass is active.

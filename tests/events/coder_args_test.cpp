@@ -489,6 +489,22 @@ TEST(EventCoderArgs, AParticipleWithAnObjectIsActive) {
             Briefs{"173 KENCOP->SOM"});
 }
 
+TEST(EventCoderArgs, AParticipleWithAnObjectUnderARootNounIsTheVerb) {
+  // The same slip under a noun that heads the sentence, in a tree parsed
+  // elsewhere (our NLP stage rewrites it before coding): the coder's own
+  // repair makes "detained" the root and "police" its subject.
+  auto coder = coder_with("173 SRC [detain] TGT\n");
+  Document doc = tree_doc(
+      "Kenyan Kenyan ADJ 2 amod\n"
+      "police police NOUN 0 root\n"
+      "detained detain VERB 2 acl VerbForm=Part|Tense=Past|Voice=Pass\n"
+      "40 40 NUM 5 nummod\n"
+      "Somalis Somali PROPN 3 obj\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 1, "KENCOP", "agent"), mention(s, 4, 4, "SOM")}})),
+            Briefs{"173 KENCOP->SOM"});
+}
+
 TEST(EventCoderArgs, PatternVerbsInAChainAndNounsTaggedAsVerbs) {
   // "Chile and Peru agreed to hold joint exercises", "exercises" tagged
   // VERB by the tagger: "hold" is itself a pattern word, and a "verb" that
