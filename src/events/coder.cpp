@@ -655,6 +655,8 @@ void SentenceCoder::objects_of(int x, std::vector<int>& out) const {
 // has fired thousands of rockets") characterises the actor: background the
 // article repeats, not the news it reports. A clause dated by the sentence
 // ("that has seized the town on Monday", "which has just attacked") is news.
+// So is a habit in the simple present ("the rockets it fires at Israel",
+// "Turkey, which occupies northern Cyprus"), whoever its subject.
 bool SentenceCoder::background(int x) const {
   while (x >= 0 && rel(x) == Rel::Conj) x = head(x);
   if (x < 0 || rel(x) != Rel::AclRelcl) return false;
@@ -671,7 +673,17 @@ bool SentenceCoder::background(int x) const {
                             "weekend", "day", "hour", "morning", "afternoon", "evening", "night", "month"}))
         return false;
   }
-  return perfect && rel_subject && t_.has(x, TreeView::kPart);
+  if (perfect && rel_subject && t_.has(x, TreeView::kPart)) return true;
+  // A simple present with no auxiliary is a habit: "the rockets it fires at
+  // Israel", "a group that attacks convoys".
+  bool aux = false;
+  for (int k : t_.kids(x))
+    if (rel(k) == Rel::Aux || rel(k) == Rel::AuxPass || rel(k) == Rel::Cop) aux = true;
+  // Verbs whose past is their present ("who quit the party") are no habit.
+  if (one_of(t_.form[u(x)], {"quit", "put", "set", "cut", "hit", "let", "shut", "spread", "cast", "hurt", "split",
+                              "upset", "bid", "broadcast", "forecast", "read", "beat", "cost", "burst", "thrust"}))
+    return false;
+  return !aux && t_.has(x, TreeView::kPres) && !t_.has(x, TreeView::kPast);
 }
 
 bool SentenceCoder::amount(int x) const {

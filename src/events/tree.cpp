@@ -121,6 +121,9 @@ bool TreeView::build(const Sentence& s) {
     if (f.find("Voice=Pass") != std::string_view::npos) bits |= kPassVoice;
     if (t.xpos == "VBN") bits |= kPart | kPast;
     if (t.xpos == "VBG") bits |= kGer;
+    if (t.xpos == "VBZ" || t.xpos == "VBP" ||
+        (f.find("Tense=Pres") != std::string_view::npos && f.find("VerbForm=Fin") != std::string_view::npos))
+      bits |= kPres;
     if (t.xpos == "WDT" || t.xpos == "WP") bits |= kRelPron;
     feat[i] = bits;
   }

@@ -36,7 +36,8 @@ struct TreeView {
   std::vector<int> children;
   std::vector<int> depth;          // distance from the root (for ordering)
 
-  static constexpr std::uint8_t kRelPron = 1, kPrsPron = 2, kPart = 4, kPast = 8, kGer = 16, kInf = 32, kPassVoice = 64;
+  static constexpr std::uint8_t kRelPron = 1, kPrsPron = 2, kPart = 4, kPast = 8, kGer = 16, kInf = 32, kPassVoice = 64,
+                                  kPres = 128;  // a finite present ("fires", "fire")
 
   // Fills the view from a sentence; false if it carries no dependency tree.
   bool build(const Sentence& s);

@@ -189,5 +189,41 @@ TEST(EventCoderNews, APresentPerfectRelativeClauseOnItsDoerIsBackground) {
             (Briefs{"040 SDNGOV->SDNREB", "192 SDNREB->SDN"}));
 }
 
+TEST(EventCoderNews, ASimplePresentRelativeClauseIsAHabit) {
+  // "Kenya condemned the shells the militia fires at Mandera": the firing
+  // is a habit that characterises the shells (and the militia); the
+  // condemnation is the news.
+  auto coder = coder_with("193 SRC [fire] at TGT\n111 SRC [condemn] TGT\n");
+  Document doc = tree_doc(
+      "Kenya Kenya PROPN 2 nsubj\n"
+      "condemned condemn VERB 0 root\n"
+      "the the DET 4 det\n"
+      "shells shell NOUN 2 obj\n"
+      "the the DET 6 det\n"
+      "militia militia NOUN 7 nsubj\n"
+      "fires fire VERB 4 acl:relcl Tense=Pres|VerbForm=Fin\n"
+      "at at ADP 9 case\n"
+      "Mandera Mandera PROPN 7 obl\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 0, "KEN"), mention(s, 5, 5, "SOMREB", "group"),
+                                               mention(s, 8, 8, "KEN")}})),
+            Briefs{"111 KEN->-"});
+  // In the past it is an event of its own.
+  Document past = tree_doc(
+      "Kenya Kenya PROPN 2 nsubj\n"
+      "condemned condemn VERB 0 root\n"
+      "the the DET 4 det\n"
+      "shells shell NOUN 2 obj\n"
+      "the the DET 6 det\n"
+      "militia militia NOUN 7 nsubj\n"
+      "fired fire VERB 4 acl:relcl Tense=Past|VerbForm=Fin\n"
+      "at at ADP 9 case\n"
+      "Mandera Mandera PROPN 7 obl\n");
+  const Sentence& p = past.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(past, {{mention(p, 0, 0, "KEN"), mention(p, 5, 5, "SOMREB", "group"),
+                                                mention(p, 8, 8, "KEN")}})),
+            (Briefs{"111 KEN->-", "193 SOMREB->KEN"}));
+}
+
 }  // namespace
 }  // namespace kestrel
