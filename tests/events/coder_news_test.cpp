@@ -225,5 +225,61 @@ TEST(EventCoderNews, ASimplePresentRelativeClauseIsAHabit) {
             (Briefs{"111 KEN->-", "193 SOMREB->KEN"}));
 }
 
+TEST(EventCoderNews, ThePressToldIsTheChannelNotTheCounterpart) {
+  // "The Greek minister told Irish radio ..." is no statement to Ireland's
+  // media; "told the Italian ambassador" is a statement to Italy.
+  auto coder = coder_with("010 SRC [tell] TGT\n");
+  auto told = [](const std::string& who) {
+    return tree_doc(
+        "The the DET 3 det\n"
+        "Greek Greek ADJ 3 amod\n"
+        "minister minister NOUN 4 nsubj\n"
+        "told tell VERB 0 root\n"
+        "Irish Irish ADJ 6 amod\n" +
+        who + " NOUN 4 obj\n");
+  };
+  Document radio = told("radio radio");
+  const Sentence& r = radio.sentences[0];
+  EXPECT_TRUE(coder->code_document(radio, {{mention(r, 1, 2, "GRCGOV", "agent"), mention(r, 4, 5, "IRLMED", "agent")}})
+                  .empty());
+  Document envoy = told("envoy envoy");
+  const Sentence& e = envoy.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(envoy, {{mention(e, 1, 2, "GRCGOV", "agent"), mention(e, 4, 5, "IRLGOV", "agent")}})),
+            Briefs{"010 GRCGOV->IRLGOV"});
+}
+
+TEST(EventCoderNews, MarketsCloseAndJobsAreTakenWithoutCoercion) {
+  // The shipped patterns: "Japan's Nikkei index closed the session higher"
+  // closes nothing.
+  auto coder = shipped_coder();
+  ASSERT_TRUE(coder);
+  Document index = tree_doc(
+      "Japan Japan PROPN 4 nmod:poss\n"
+      "'s 's PART 1 case\n"
+      "Nikkei Nikkei PROPN 4 compound\n"
+      "index index NOUN 5 nsubj\n"
+      "closed close VERB 0 root\n"
+      "the the DET 7 det\n"
+      "session session NOUN 5 obj\n"
+      "higher higher ADV 5 advmod\n");
+  const Sentence& i = index.sentences[0];
+  EXPECT_TRUE(coder->code_document(index, {{mention(i, 0, 0, "JPN")}}).empty());
+  // "took the job at the Bank of Norway": a job, whatever its place's name
+  // ("bank" is a place taken in "took the West Bank").
+  Document job = tree_doc(
+      "Olsen Olsen PROPN 2 nsubj\n"
+      "took take VERB 0 root\n"
+      "the the DET 4 det\n"
+      "job job NOUN 2 obj\n"
+      "at at ADP 7 case\n"
+      "the the DET 7 det\n"
+      "Bank Bank PROPN 4 nmod\n"
+      "of of ADP 9 case\n"
+      "Norway Norway PROPN 7 nmod\n");
+  const Sentence& j = job.sentences[0];
+  EXPECT_TRUE(coder->code_document(job, {{mention(j, 0, 0, "NORBUS", "person"), mention(j, 6, 8, "NORBUS", "organization")}})
+                  .empty());
+}
+
 }  // namespace
 }  // namespace kestrel
