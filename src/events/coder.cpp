@@ -231,6 +231,7 @@ class SentenceCoder {
   bool own_verb(int x, int anchor, int trigger, const std::vector<int>& matched) const;
   std::string event_place_country(const Candidate& c) const;
   void objects_of(int x, std::vector<int>& out) const;
+  int raised_patient(int x) const;
   void agents_of_noun(int x, std::vector<int>& out) const;
   bool has_mention(int x) const;
   bool background(int x) const;  // a present-perfect relative clause characterising its noun
@@ -605,6 +606,23 @@ int SentenceCoder::instrument_user(int noun) const {
   return -1;
 }
 
+// A raised patient: "sanctions are expected to be imposed", "an accord is
+// likely to be signed", "talks seem to have been postponed" - a passive
+// infinitive with no subject of its own takes the subject of the verb or
+// adjective that governs it. -1 when there is none.
+int SentenceCoder::raised_patient(int x) const {
+  if (t_.child(x, Rel::NsubjPass) >= 0 || !passive(x)) return -1;
+  int from = x;
+  for (int guard = 0; rel(from) == Rel::Xcomp && head(from) >= 0 && guard < 4; ++guard) {
+    int h = head(from);
+    int s = t_.child(h, Rel::NsubjPass);
+    if (s < 0) s = t_.child(h, Rel::Nsubj);
+    if (s >= 0) return s;
+    from = h;
+  }
+  return -1;
+}
+
 void SentenceCoder::objects_of(int x, std::vector<int>& out) const {
   if (t_.nominal(x)) {
     // The patient of a nominal: "release of prisoners".
@@ -627,6 +645,8 @@ void SentenceCoder::objects_of(int x, std::vector<int>& out) const {
       int hp = t_.child(head(x), Rel::NsubjPass);
       if (hp >= 0) out.push_back(hp);
     }
+    int raised = raised_patient(x);
+    if (raised >= 0) out.push_back(raised);
     return;
   }
   int io = t_.child(x, Rel::Iobj);
@@ -749,6 +769,12 @@ void SentenceCoder::compute_region(int anchor, std::vector<int>& list, std::vect
   mark.assign(u(t_.n), 0);
   list.push_back(anchor);
   mark[u(anchor)] = 1;
+  // The patient of a passive infinitive stands on the verb governing it.
+  int raised = raised_patient(anchor);
+  if (raised >= 0) {
+    list.push_back(raised);
+    mark[u(raised)] = 1;
+  }
   for (std::size_t q = 0; q < list.size(); ++q) {
     int x = list[q];
     for (int c : t_.kids(x)) {
@@ -861,17 +887,49 @@ bool SentenceCoder::fill_slot(const Slot& slot, int anchor, int trigger, const s
     case SlotRole::BetweenFirst:
     case SlotRole::BetweenSecond: {
       role = "oblique";
-      for (int x : s_.region_list) {
-        if ((rel(x) == Rel::Nmod || rel(x) == Rel::Obl) && case_is(x, "between")) {
-          if (slot.role == SlotRole::BetweenFirst) {
-            out.push_back(x);
-          } else {
-            int c = t_.child(x, Rel::Conj);
-            if (c >= 0) out.push_back(c);
-            else if (joint(x)) out.push_back(x);  // "between the two countries"
-          }
+      const auto between = [&](int x) { return (rel(x) == Rel::Nmod || rel(x) == Rel::Obl) && case_is(x, "between"); };
+      // Not on a noun that names the circumstances ("signed amid tension
+      // between X and Y", "met despite the rivalry between"): those pairs
+      // are the background, not the parties.
+      const auto own = [&](int x) {
+        int h = head(x);
+        if (h < 0 || h == anchor || h == trigger || std::find(word_tok.begin(), word_tok.end(), h) != word_tok.end())
+          return true;
+        return !(case_is(h, "amid") || case_is(h, "amidst") || case_is(h, "despite") || case_is(h, "after") ||
+                 case_is(h, "following") || case_is(h, "because") || case_is(h, "over") || case_is(h, "during"));
+      };
+      int pair = -1;
+      for (int x : s_.region_list)
+        if (between(x) && own(x)) {
+          pair = x;
           break;
         }
+      // A verb with no agent ("documents are expected to be signed, which
+      // touch on cooperation between the two countries"): the pair may be
+      // named in a clause its patient or its verb carries (a relative or
+      // parenthetical clause), though never in its obliques or adverbial
+      // clauses ("signed amid tension between X and Y").
+      if (pair < 0 && !t_.nominal(anchor) && passive(anchor)) {
+        std::vector<int> todo;
+        for (int v = anchor, guard = 0; v >= 0 && guard < 4; ++guard) {
+          for (int c : t_.kids(v))
+            if (rel(c) == Rel::Parataxis || rel(c) == Rel::AclRelcl || rel(c) == Rel::NsubjPass) todo.push_back(c);
+          if (rel(v) != Rel::Xcomp) break;
+          v = head(v);
+        }
+        for (std::size_t q = 0; q < todo.size() && pair < 0 && q < 256; ++q) {
+          if (between(todo[q])) pair = todo[q];
+          for (int c : t_.kids(todo[q]))
+            if (rel(c) != Rel::Advcl && !(rel(c) == Rel::Obl && !between(c))) todo.push_back(c);
+        }
+      }
+      if (pair < 0) break;
+      if (slot.role == SlotRole::BetweenFirst) {
+        out.push_back(pair);
+      } else {
+        int c = t_.child(pair, Rel::Conj);
+        if (c >= 0) out.push_back(c);
+        else if (joint(pair)) out.push_back(pair);  // "between the two countries"
       }
       break;
     }
@@ -936,6 +994,13 @@ void SentenceCoder::try_pattern(std::uint32_t p, int trigger, Match& best) {
     Rel r = rel(trigger);
     int g = head(trigger);
     if ((r == Rel::Obj || r == Rel::Obl || r == Rel::NsubjPass || r == Rel::Xcomp) && t_.verbal(g)) anchors[0] = g;
+    // "Sanctions are expected to be imposed": the noun is the raised patient
+    // of the passive infinitive, whose verb is the one that acts on it.
+    for (int y = anchors[0] >= 0 ? t_.child(anchors[0], Rel::Xcomp) : -1, guard = 0; y >= 0 && guard < 4; ++guard) {
+      if (!t_.verbal(y) || raised_patient(y) != trigger) break;
+      anchors[0] = y;
+      y = t_.child(y, Rel::Xcomp);
+    }
   }
   for (int anchor : anchors) {
     if (anchor < 0) continue;

@@ -313,6 +313,95 @@ TEST(EventCoder, AJointReferenceIsAPair) {
   EXPECT_TRUE(code(*coder, talks, {mention(t, 3, 4, "ARM")}).empty());
 }
 
+// A passive infinitive under "expected", "likely", "due" has no subject of
+// its own: its patient is the governing verb's subject.
+TEST(EventCoder, RaisedPatientOfAPassiveInfinitive) {
+  auto coder = coder_with(
+      "163 SRC impose|approve [sanction/n] on|against TGT\n"
+      "0841 SRC [release] TGT\n");
+  Document doc = tree_doc(
+      "Sanctions sanction NOUN 3 nsubj:pass\n"
+      "are be AUX 3 aux:pass\n"
+      "expected expect VERB 0 root VerbForm=Part|Voice=Pass\n"
+      "to to PART 6 mark\n"
+      "be be AUX 6 aux:pass\n"
+      "imposed impose VERB 3 xcomp VerbForm=Part|Voice=Pass\n"
+      "on on ADP 8 case\n"
+      "Iran Iran PROPN 6 obl\n"
+      "by by ADP 11 case\n"
+      "the the DET 11 det\n"
+      "EU EU PROPN 6 obl:agent\n"
+      ". . PUNCT 3 punct\n");
+  const Sentence& s = doc.sentences[0];
+  auto events = code(*coder, doc, {mention(s, 7, 7, "IRN"), mention(s, 10, 10, "IGOEUREEC", "igo")});
+  ASSERT_EQ(briefs(events), Briefs{"163 IGOEUREEC->IRN"});
+  EXPECT_EQ(events[0].modality, Modality::Future);
+
+  Document freed = tree_doc(
+      "The the DET 2 det\n"
+      "hostages hostage NOUN 4 nsubj\n"
+      "are be AUX 4 cop\n"
+      "likely likely ADJ 0 root\n"
+      "to to PART 7 mark\n"
+      "be be AUX 7 aux:pass\n"
+      "freed release VERB 4 xcomp VerbForm=Part|Voice=Pass\n"
+      "by by ADP 9 case\n"
+      "Hamas Hamas PROPN 7 obl:agent\n");
+  const Sentence& f = freed.sentences[0];
+  EXPECT_EQ(briefs(code(*coder, freed, {mention(f, 1, 1, "ISRCVL"), mention(f, 8, 8, "PSEREBHMS", "group")})),
+            Briefs{"0841 PSEREBHMS->ISRCVL"});
+}
+
+// An agreement signed with no agent: the parties are the pair a "between"
+// phrase names on the verb, or in a clause its patient or verb carries;
+// never in an adverbial ("signed amid tension between X and Y").
+TEST(EventCoder, AgentlessSigningTakesTheBetweenPair) {
+  auto coder = coder_with("057 [sign] agreement|document between SRC and TGT\n");
+  Document on_verb = tree_doc(
+      "Agreements agreement NOUN 3 nsubj:pass\n"
+      "were be AUX 3 aux:pass\n"
+      "signed sign VERB 0 root VerbForm=Part|Voice=Pass\n"
+      "between between ADP 5 case\n"
+      "Russia Russia PROPN 3 obl\n"
+      "and and CCONJ 7 cc\n"
+      "India India PROPN 5 conj\n");
+  const Sentence& v = on_verb.sentences[0];
+  EXPECT_EQ(briefs(code(*coder, on_verb, {mention(v, 4, 4, "RUS"), mention(v, 6, 6, "IND")})),
+            Briefs{"057 RUS->IND"});
+
+  // "Documents were then signed, which cover trade between the two countries."
+  Document in_clause = tree_doc(
+      "Documents document NOUN 4 nsubj:pass\n"
+      "were be AUX 4 aux:pass\n"
+      "then then ADV 4 advmod\n"
+      "signed sign VERB 0 root VerbForm=Part|Voice=Pass\n"
+      ", , PUNCT 7 punct\n"
+      "which which PRON 7 nsubj\n"
+      "cover cover VERB 4 parataxis\n"
+      "trade trade NOUN 7 obj\n"
+      "between between ADP 12 case\n"
+      "the the DET 12 det\n"
+      "two two NUM 12 nummod\n"
+      "countries country NOUN 8 nmod\n");
+  const Sentence& c = in_clause.sentences[0];
+  EXPECT_EQ(briefs(code(*coder, in_clause, {mention(c, 10, 11, "BLR"), mention(c, 10, 11, "CHN")})),
+            (Briefs{"057 BLR->CHN", "057 CHN->BLR"}));
+
+  // "Documents were signed amid tension between Russia and Ukraine."
+  Document amid = tree_doc(
+      "Documents document NOUN 3 nsubj:pass\n"
+      "were be AUX 3 aux:pass\n"
+      "signed sign VERB 0 root VerbForm=Part|Voice=Pass\n"
+      "amid amid ADP 5 case\n"
+      "tension tension NOUN 3 obl\n"
+      "between between ADP 7 case\n"
+      "Russia Russia PROPN 5 nmod\n"
+      "and and CCONJ 9 cc\n"
+      "Ukraine Ukraine PROPN 7 conj\n");
+  const Sentence& a = amid.sentences[0];
+  EXPECT_TRUE(code(*coder, amid, {mention(a, 6, 6, "RUS"), mention(a, 8, 8, "UKR")}).empty());
+}
+
 TEST(EventCoder, CoordinatedVerbsShareSubjectAndObject) {
   auto coder = coder_with("190 SRC [attack] TGT\n192 SRC [occupy] TGT\n");
   Document doc = tree_doc(
