@@ -1828,10 +1828,12 @@ void SentenceCoder::build_events(Candidate& c) {
   }
   if (opt.require_source && sources.empty()) return;
   // The press told or spoken to is the channel, not the counterpart: "the
-  // minister told the BBC", "said in an interview with Reuters", "told the
-  // newspaper to expect cuts" is no statement to or demand of the media.
+  // minister told the BBC", "told reporters", "told the newspaper to expect
+  // cuts" is no statement to or demand of the media or journalists.
   if (!targets.empty() && one_of(lemma(c.trigger), {"tell", "say", "speak", "talk", "explain", "write", "comment"}) &&
-      std::all_of(targets.begin(), targets.end(), [](const EventActor& a) { return a.sector.starts_with("MED"); }))
+      std::all_of(targets.begin(), targets.end(), [](const EventActor& a) {
+        return a.sector.find("MED") != std::string::npos || a.sector.starts_with("JRN");
+      }))
     return;
   // A statement with nobody addressed or talked about says nothing about
   // who did what to whom.
