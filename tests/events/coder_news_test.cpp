@@ -226,8 +226,8 @@ TEST(EventCoderNews, ASimplePresentRelativeClauseIsAHabit) {
 }
 
 TEST(EventCoderNews, ThePressToldIsTheChannelNotTheCounterpart) {
-  // "The Greek minister told Irish radio ..." is no statement to Ireland's
-  // media; "told the Italian ambassador" is a statement to Italy.
+  // "The Greek minister told Irish radio ..." (or "Irish reporters") is no
+  // statement to Ireland's media; "told the Irish envoy" is one to Ireland.
   auto coder = coder_with("010 SRC [tell] TGT\n");
   auto told = [](const std::string& who) {
     return tree_doc(
@@ -242,6 +242,11 @@ TEST(EventCoderNews, ThePressToldIsTheChannelNotTheCounterpart) {
   const Sentence& r = radio.sentences[0];
   EXPECT_TRUE(coder->code_document(radio, {{mention(r, 1, 2, "GRCGOV", "agent"), mention(r, 4, 5, "IRLMED", "agent")}})
                   .empty());
+  Document reporters = told("reporters reporter");
+  const Sentence& j = reporters.sentences[0];
+  EXPECT_TRUE(
+      coder->code_document(reporters, {{mention(j, 1, 2, "GRCGOV", "agent"), mention(j, 4, 5, "IRLJRN", "agent")}})
+          .empty());
   Document envoy = told("envoy envoy");
   const Sentence& e = envoy.sentences[0];
   EXPECT_EQ(briefs(coder->code_document(envoy, {{mention(e, 1, 2, "GRCGOV", "agent"), mention(e, 4, 5, "IRLGOV", "agent")}})),
@@ -279,6 +284,31 @@ TEST(EventCoderNews, MarketsCloseAndJobsAreTakenWithoutCoercion) {
   const Sentence& j = job.sentences[0];
   EXPECT_TRUE(coder->code_document(job, {{mention(j, 0, 0, "NORBUS", "person"), mention(j, 6, 8, "NORBUS", "organization")}})
                   .empty());
+}
+
+TEST(EventCoderNews, StruckByAQualityIsImpressedNotHit) {
+  // The shipped patterns: "The Welsh minister was struck by the scale of
+  // the damage" is no attack; "struck by Israeli aircraft" is one.
+  auto coder = shipped_coder();
+  ASSERT_TRUE(coder);
+  auto struck = [](const std::string& by) {
+    return tree_doc(
+        "The the DET 3 det\n"
+        "Welsh Welsh ADJ 3 amod\n"
+        "minister minister NOUN 5 nsubj:pass\n"
+        "was be AUX 5 aux:pass\n"
+        "struck strike VERB 0 root VerbForm=Part|Voice=Pass\n"
+        "by by ADP 8 case\n"
+        "the the DET 8 det\n" +
+        by + " NOUN 5 obl:agent\n");
+  };
+  Document scale = struck("scale scale");
+  const Sentence& s = scale.sentences[0];
+  EXPECT_TRUE(coder->code_document(scale, {{mention(s, 1, 2, "GBRGOV", "agent")}}).empty());
+  Document aircraft = struck("aircraft aircraft");
+  const Sentence& a = aircraft.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(aircraft, {{mention(a, 1, 2, "GBRGOV", "agent"), mention(a, 7, 7, "ISRMIL", "agent")}})),
+            Briefs{"190 ISRMIL->GBRGOV"});
 }
 
 }  // namespace
