@@ -311,5 +311,27 @@ TEST(EventCoderNews, StruckByAQualityIsImpressedNotHit) {
             Briefs{"190 ISRMIL->GBRGOV"});
 }
 
+TEST(EventCoderNews, ReceivingAThingIsNoHosting) {
+  // The shipped patterns: "Nepal receives IMF support" does not host the
+  // IMF; "Nepal received the IMF delegation" does.
+  auto coder = shipped_coder();
+  ASSERT_TRUE(coder);
+  auto received = [](const std::string& what) {
+    return tree_doc(
+        "Nepal Nepal PROPN 2 nsubj\n"
+        "received receive VERB 0 root\n"
+        "the the DET 5 det\n"
+        "IMF IMF PROPN 5 compound\n" +
+        what + " NOUN 2 obj\n");
+  };
+  Document support = received("support support");
+  const Sentence& s = support.sentences[0];
+  EXPECT_TRUE(coder->code_document(support, {{mention(s, 0, 0, "NPL"), mention(s, 3, 3, "IGOUNOBUSIMF", "igo")}}).empty());
+  Document delegation = received("delegation delegation");
+  const Sentence& d = delegation.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(delegation, {{mention(d, 0, 0, "NPL"), mention(d, 3, 4, "IGOUNOBUSIMF", "igo")}})),
+            (Briefs{"042 IGOUNOBUSIMF->NPL", "043 NPL->IGOUNOBUSIMF"}));
+}
+
 }  // namespace
 }  // namespace kestrel
