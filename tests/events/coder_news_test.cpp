@@ -333,5 +333,28 @@ TEST(EventCoderNews, ReceivingAThingIsNoHosting) {
             (Briefs{"042 IGOUNOBUSIMF->NPL", "043 NPL->IGOUNOBUSIMF"}));
 }
 
+TEST(EventCoderNews, SwitchingSomethingOnIsNoAssault) {
+  // The shipped patterns: "Danish banks turned on the security functions"
+  // assault nobody; "Danish police turned on the protesters" is 182.
+  auto coder = shipped_coder();
+  ASSERT_TRUE(coder);
+  auto turned = [](const std::string& what) {
+    return tree_doc(
+        "Danish Danish ADJ 2 amod\n"
+        "police police NOUN 3 nsubj\n"
+        "turned turn VERB 0 root\n"
+        "on on ADP 3 compound:prt\n"
+        "the the DET 6 det\n" +
+        what + " NOUN 3 obj\n");
+  };
+  Document functions = turned("functions function");
+  const Sentence& f = functions.sentences[0];
+  EXPECT_TRUE(coder->code_document(functions, {{mention(f, 0, 1, "DNKCOP", "agent")}}).empty());
+  Document protesters = turned("protesters protester");
+  const Sentence& p = protesters.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(protesters, {{mention(p, 0, 1, "DNKCOP", "agent"), mention(p, 5, 5, "DNKCVL", "agent")}})),
+            Briefs{"175 DNKCOP->DNKCVL"});
+}
+
 }  // namespace
 }  // namespace kestrel
