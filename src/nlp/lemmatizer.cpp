@@ -76,6 +76,13 @@ std::size_t Lemmatizer::features(std::string_view form, std::string_view upos, s
   return k;
 }
 
+bool Lemmatizer::common_word(std::string_view form) const {
+  for (std::string_view tag : {"NN", "NNS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "JJ", "JJR", "JJS", "RB", "CD",
+                               "IN", "DT", "PRP", "PRP$", "MD", "CC", "TO", "WDT", "WP", "WRB", "RP", "EX"})
+    if (known_.count(key(form, tag)) != 0) return true;
+  return false;
+}
+
 std::string Lemmatizer::lemma(std::string_view form, std::string_view upos, std::string_view xpos) const {
   if (form.empty()) return {};
   if (auto it = known_.find(key(form, xpos)); it != known_.end()) return it->second;

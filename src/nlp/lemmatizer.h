@@ -42,6 +42,13 @@ inline constexpr std::size_t kMaxLemmaFeatures = 24;
 class Lemmatizer {
  public:
   std::string lemma(std::string_view form, std::string_view upos, std::string_view xpos) const;
+  // Whether training had this form (exact case) as a proper noun.
+  bool proper_noun(std::string_view form) const {
+    return known_.count(key(form, "NNP")) != 0 || known_.count(key(form, "NNPS")) != 0;
+  }
+  // Whether training had this form (exact case) with an open-class or
+  // function-word tag other than a proper noun's.
+  bool common_word(std::string_view form) const;
 
   // Features of the rule classifier (exposed for training and tests).
   std::size_t features(std::string_view form, std::string_view upos, std::string_view xpos,

@@ -8,6 +8,7 @@
 #include "nlp/hashing.h"
 #include "nlp/nlp_model_impl.h"
 #include "nlp/repair.h"
+#include "nlp/truecase.h"
 
 namespace kestrel {
 namespace {
@@ -18,6 +19,7 @@ struct AnnotateScratch {
   nlp::Tagger::Scratch tagger;
   nlp::Parser::Scratch parser;
   std::vector<std::string_view> forms;
+  std::vector<std::string> cased;  // a shouted sentence's words in running-text case
   std::vector<std::uint16_t> classes;
   std::vector<nlp::ParserWord> words;
   std::vector<int> heads, labels;
@@ -294,9 +296,19 @@ void NlpModel::annotate(Sentence& sentence, const NlpAnnotateOptions& options) c
   if (tokens.empty()) return;
   AnnotateScratch& scratch = thread_scratch();
   const Impl& m = *impl_;
+  // What the models read of each word: its form, or for a sentence in
+  // capitals the form in running-text case (nlp/truecase.h).
+  scratch.forms.clear();
+  for (const Token& t : tokens) scratch.forms.push_back(t.form);
+  scratch.cased.clear();
+  if (nlp::shouted(scratch.forms)) {
+    const nlp::CaseKnowledge knowledge{[&](std::string_view f) { return m.lemmatizer.proper_noun(f); },
+                                       [&](std::string_view f) { return m.lemmatizer.common_word(f); }};
+    scratch.cased = nlp::truecase(scratch.forms, knowledge);
+    for (std::size_t i = 0; i < tokens.size(); ++i) scratch.forms[i] = scratch.cased[i];
+  }
+  const auto form = [&](std::size_t i) { return scratch.forms[i]; };
   if (options.tag) {
-    scratch.forms.clear();
-    for (const Token& t : tokens) scratch.forms.push_back(t.form);
     m.tagger.tag(scratch.forms, scratch.classes, scratch.tagger);
     const nlp::TagSet& tags = m.tagger.tags();
     for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -305,14 +317,17 @@ void NlpModel::annotate(Sentence& sentence, const NlpAnnotateOptions& options) c
     }
   }
   if (options.lemmatize)
-    for (Token& t : tokens) t.lemma = m.lemmatizer.lemma(t.form, t.upos, t.xpos);
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+      tokens[i].lemma = m.lemmatizer.lemma(form(i), tokens[i].upos, tokens[i].xpos);
   if (options.features)
-    for (Token& t : tokens) t.feats = m.morphology.features(t.form, t.upos, t.xpos);
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+      tokens[i].feats = m.morphology.features(form(i), tokens[i].upos, tokens[i].xpos);
   if (options.parse) {
     scratch.words.clear();
-    for (const Token& t : tokens) {
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const Token& t = tokens[i];
       nlp::ParserWord w;
-      w.form = t.form;
+      w.form = form(i);
       w.upos = t.upos;
       w.xpos = t.xpos;
       w.lemma = t.lemma;
@@ -326,7 +341,7 @@ void NlpModel::annotate(Sentence& sentence, const NlpAnnotateOptions& options) c
       tokens[i].deps.clear();  // an enhanced graph of another tree would be wrong
     }
     for (std::size_t v : nlp::repair_reduced_relatives_with_object(sentence))
-      if (options.features) tokens[v].feats = m.morphology.features(tokens[v].form, tokens[v].upos, tokens[v].xpos);
+      if (options.features) tokens[v].feats = m.morphology.features(form(v), tokens[v].upos, tokens[v].xpos);
   }
   if (options.features) nlp::Morphology::apply_syntax(sentence);
 }
