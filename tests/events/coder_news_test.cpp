@@ -11,34 +11,13 @@
 namespace kestrel {
 namespace {
 
+using testing::Briefs;
+using testing::briefs;
+using testing::coder_with;
 using testing::mention;
+using testing::shipped_coder;
 using testing::tree_doc;
 
-std::unique_ptr<EventCoder> coder_with(const std::string& patterns) {
-  std::vector<std::string> messages;
-  Diagnostics diag([&](const Diagnostic& d) { messages.push_back(format_diagnostic(d)); });
-  auto onto = CameoOntology::load(CameoOntology::default_file(), diag);
-  auto pats = EventPatterns::from_text("%kestrel-dict events 1\n" + patterns, "test-patterns", onto.get(), diag);
-  for (const auto& m : messages) ADD_FAILURE() << m;
-  return std::make_unique<EventCoder>(std::move(onto), std::move(pats));
-}
-
-std::unique_ptr<EventCoder> shipped_coder() {
-  std::vector<std::string> messages;
-  Diagnostics diag([&](const Diagnostic& d) { messages.push_back(format_diagnostic(d)); });
-  auto coder = EventCoder::load_default(diag);
-  for (const auto& m : messages) ADD_FAILURE() << m;
-  return coder;
-}
-
-std::vector<std::string> briefs(const std::vector<Event>& events) {
-  std::vector<std::string> out;
-  for (const Event& e : events)
-    out.push_back(e.cameo + " " + (e.source ? e.source->code : "-") + "->" + (e.target ? e.target->code : "-"));
-  std::sort(out.begin(), out.end());
-  return out;
-}
-using Briefs = std::vector<std::string>;
 
 TEST(EventCoderNews, GoingToWithAnInfinitiveIsAFutureNotAJourney) {
   // "The Danish firm is going to ship turbines to Poland": no visit to

@@ -10,35 +10,17 @@
 namespace kestrel {
 namespace {
 
+using testing::Briefs;
+using testing::brief;
+using testing::briefs;
+using testing::coder_with;
 using testing::mention;
 using testing::tree_doc;
-
-std::unique_ptr<EventCoder> coder_with(const std::string& patterns, CodingOptions options = {}) {
-  std::vector<std::string> messages;
-  Diagnostics diag([&](const Diagnostic& d) { messages.push_back(format_diagnostic(d)); });
-  auto onto = CameoOntology::load(CameoOntology::default_file(), diag);
-  auto pats = EventPatterns::from_text("%kestrel-dict events 1\n" + patterns, "test-patterns", onto.get(), diag);
-  for (const auto& m : messages) ADD_FAILURE() << m;
-  return std::make_unique<EventCoder>(std::move(onto), std::move(pats), options);
-}
 
 std::vector<Event> code(const EventCoder& coder, const Document& doc, const std::vector<ActorMention>& mentions) {
   return coder.code_document(doc, {mentions});
 }
 
-// "190 RUS->UKR" (a missing actor is "-").
-std::string brief(const Event& e) {
-  return e.cameo + " " + (e.source ? e.source->code : "-") + "->" + (e.target ? e.target->code : "-");
-}
-
-std::vector<std::string> briefs(const std::vector<Event>& events) {
-  std::vector<std::string> out;
-  for (const Event& e : events) out.push_back(brief(e));
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-using Briefs = std::vector<std::string>;
 
 // ---------------------------------------------------------------------------
 

@@ -5,6 +5,8 @@
 // country). It stands in for the real actor matcher in these tests only.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -284,5 +286,39 @@ class SimpleActorFinder {
     return {};
   }
 };
+
+// A coder with the shipped CAMEO ontology and a test's own patterns; any
+// diagnostic fails the test.
+inline std::unique_ptr<EventCoder> coder_with(const std::string& patterns, CodingOptions options = {}) {
+  std::vector<std::string> messages;
+  Diagnostics diag([&](const Diagnostic& d) { messages.push_back(format_diagnostic(d)); });
+  auto onto = CameoOntology::load(CameoOntology::default_file(), diag);
+  auto pats = EventPatterns::from_text("%kestrel-dict events 1\n" + patterns, "test-patterns", onto.get(), diag);
+  for (const auto& m : messages) ADD_FAILURE() << m;
+  return std::make_unique<EventCoder>(std::move(onto), std::move(pats), options);
+}
+
+// The coder with the shipped ontology and patterns.
+inline std::unique_ptr<EventCoder> shipped_coder() {
+  std::vector<std::string> messages;
+  Diagnostics diag([&](const Diagnostic& d) { messages.push_back(format_diagnostic(d)); });
+  auto coder = EventCoder::load_default(diag);
+  for (const auto& m : messages) ADD_FAILURE() << m;
+  return coder;
+}
+
+// "190 RUS->UKR" (a missing actor is "-").
+inline std::string brief(const Event& e) {
+  return e.cameo + " " + (e.source ? e.source->code : "-") + "->" + (e.target ? e.target->code : "-");
+}
+
+// Every event's brief, sorted.
+inline std::vector<std::string> briefs(const std::vector<Event>& events) {
+  std::vector<std::string> out;
+  for (const Event& e : events) out.push_back(brief(e));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+using Briefs = std::vector<std::string>;
 
 }  // namespace kestrel::testing
