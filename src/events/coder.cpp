@@ -911,16 +911,21 @@ bool SentenceCoder::fill_slot(const Slot& slot, int anchor, int trigger, const s
       // clauses ("signed amid tension between X and Y").
       if (pair < 0 && !t_.nominal(anchor) && passive(anchor)) {
         std::vector<int> todo;
+        // An adverbial clause whose subject is a relative pronoun is a
+        // relative clause the parser hung on the verb ("..., which touch on").
+        const auto relative = [&](int c) {
+          int subj = t_.child(c, Rel::Nsubj);
+          return rel(c) == Rel::AclRelcl || (rel(c) == Rel::Advcl && subj >= 0 && t_.has(subj, TreeView::kRelPron));
+        };
         for (int v = anchor, guard = 0; v >= 0 && guard < 4; ++guard) {
           for (int c : t_.kids(v))
-            if (rel(c) == Rel::Parataxis || rel(c) == Rel::AclRelcl || rel(c) == Rel::NsubjPass) todo.push_back(c);
+            if (rel(c) == Rel::Parataxis || rel(c) == Rel::NsubjPass || relative(c)) todo.push_back(c);
           if (rel(v) != Rel::Xcomp) break;
           v = head(v);
         }
         for (std::size_t q = 0; q < todo.size() && pair < 0 && q < 256; ++q) {
           if (between(todo[q])) pair = todo[q];
-          for (int c : t_.kids(todo[q]))
-            if (rel(c) != Rel::Advcl && !(rel(c) == Rel::Obl && !between(c))) todo.push_back(c);
+          for (int c : t_.kids(todo[q])) todo.push_back(c);
         }
       }
       if (pair < 0) break;

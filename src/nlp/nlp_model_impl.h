@@ -12,7 +12,8 @@
 //   selftest    u32 count, then per sentence: u32 words, per word the form
 //               and the expected "UPOS XPOS LEMMA FEATS HEAD DEPREL" line;
 //               load() annotates them and refuses the model on a mismatch.
-// Version history: 1 = first release.
+// Version history: 1 = first release; 2 = the tagger carries WordNet's parts
+// of speech (nlp/wordnet.h), so version-1 files are refused: retrain.
 #pragma once
 
 #include <memory>
@@ -27,7 +28,7 @@
 
 namespace kestrel {
 
-inline constexpr std::uint32_t kNlpModelVersion = 1;
+inline constexpr std::uint32_t kNlpModelVersion = 2;
 inline constexpr const char* kNlpModelKind = "nlp";
 
 struct NlpModel::Impl {

@@ -131,9 +131,15 @@ bool train_nlp_model(const NlpTrainOptions& options, std::ostream& log, std::str
   NlpModel::Impl& impl = NlpModelAccess::impl(*model);
 
   // 1. Tagger.
+  nlp::WordNetClasses wordnet;
+  if (!options.wordnet_dir.empty()) {
+    if (!wordnet.load(options.wordnet_dir, error)) return false;
+    log << "WordNet: " << wordnet.size() << " words and irregular forms from " << options.wordnet_dir << '\n';
+  }
   nlp::TaggerTrainOptions tagger_options;
   tagger_options.epochs = options.tagger_epochs;
   tagger_options.seed = options.seed;
+  tagger_options.wordnet = &wordnet;
   int tagger_epochs = options.tagger_epochs;
   if (!nlp::train_tagger(train, dev, tagger_options, log, impl.tagger, error, &tagger_epochs)) return false;
   log << "tagger done (" << seconds_since(start) << ")\n";

@@ -1,5 +1,7 @@
 #include "nlp/repair.h"
 
+#include "nlp/tagger.h"
+
 #include <string_view>
 #include <vector>
 
@@ -26,6 +28,25 @@ bool noun_phrase_relation(std::string_view rel) {
 }
 
 }  // namespace
+
+std::vector<std::size_t> repair_verbs_after_relative_pronouns(Sentence& sentence,
+                                                              const std::function<bool(std::string_view)>& can_be_verb) {
+  std::vector<std::size_t> repaired;
+  std::vector<Token>& t = sentence.tokens;
+  for (std::size_t r = 1; r + 2 < t.size(); ++r) {
+    if (t[r].xpos != "WDT" && t[r].xpos != "WP") continue;
+    if (!(t[r - 1].form == "," || t[r - 1].upos == "NOUN" || t[r - 1].upos == "PROPN")) continue;
+    Token& w = t[r + 1];
+    if (w.upos != "NOUN" || (w.xpos != "NN" && w.xpos != "NNS")) continue;
+    const std::string_view next = t[r + 2].upos;
+    if (next != "ADP" && next != "DET" && next != "PRON" && next != "ADV") continue;
+    if (!can_be_verb(lower_ascii(w.form))) continue;
+    w.upos = "VERB";
+    w.xpos = w.xpos == "NNS" ? "VBZ" : "VBP";
+    repaired.push_back(r + 1);
+  }
+  return repaired;
+}
 
 std::vector<std::size_t> repair_reduced_relatives_with_object(Sentence& sentence) {
   std::vector<std::size_t> repaired;

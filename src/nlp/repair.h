@@ -12,9 +12,19 @@
 // is left alone). So when the participle has an object and no auxiliary,
 // marker or subject of its own, the noun is its subject and it is the
 // finite verb: VBD heading the clause the noun headed.
+//
+// Verbs after a relative pronoun. "Documents, which touch on trade": a
+// relative pronoun after its noun (or a comma) is the subject of a finite
+// verb, but a word that is more often a noun in EWT ("touch", "call",
+// "need") is tagged NN there and the clause is lost. When the word can be a
+// verb (WordNet) and the next word opens a verb's argument (a preposition,
+// determiner, pronoun or adverb), it is the verb: VBZ for "-s", else VBP.
+// This runs on the tags, before lemmas and the parse.
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <string_view>
 #include <vector>
 
 #include "text/text.h"
@@ -25,5 +35,11 @@ namespace kestrel::nlp {
 // caller recomputes features) and returns the 0-based indices of the
 // verbs it rewrote.
 std::vector<std::size_t> repair_reduced_relatives_with_object(Sentence& sentence);
+
+// Retags every such noun after a relative pronoun (UPOS, XPOS; the caller
+// lemmatizes and parses afterwards) and returns the 0-based indices of the
+// words it retagged. `can_be_verb` is asked about the lower-cased form.
+std::vector<std::size_t> repair_verbs_after_relative_pronouns(Sentence& sentence,
+                                                              const std::function<bool(std::string_view)>& can_be_verb);
 
 }  // namespace kestrel::nlp

@@ -119,6 +119,7 @@ void Tagger::atoms(const std::vector<std::string_view>& forms, std::vector<Tagge
     if (all_upper && letters) flags |= kFlagAllUpper;
     if (!form.empty() && form[0] >= 'A' && form[0] <= 'Z') flags |= kFlagInitUpper;
     if (i == 0) flags |= kFlagFirst;
+    a.wordnet = wordnet_.classes(lower);
     auto it = words_.find(a.lower);
     if (it != words_.end()) {
       flags |= kFlagKnown;
@@ -201,6 +202,12 @@ std::size_t Tagger::features(const std::vector<TaggerAtoms>& atoms, std::size_t 
   out[k++] = feature(s, 59, n1.flags);
   out[k++] = feature(s, 60, p1.flags, w.flags);
   out[k++] = feature(s, 61, capitals, w.flags & (kFlagInitUpper | kFlagFirst | kFlagKnown));
+  // What WordNet says the word and its neighbours can be.
+  out[k++] = feature(s, 62, w.wordnet);
+  out[k++] = feature(s, 63, w.wordnet, w.suffix[1]);
+  out[k++] = feature(s, 64, w.wordnet, t1);
+  out[k++] = feature(s, 65, w.wordnet, n1.wordnet);
+  out[k++] = feature(s, 66, p1.wordnet, w.wordnet, w.flags & kFlagKnown);
   if (right != nullptr) {
     const std::uint64_t r1 = i + 1 < n ? right[i + 1] : after_tag;
     const std::uint64_t r2 = i + 2 < n ? right[i + 2] : after_tag;
@@ -267,6 +274,7 @@ void Tagger::write(ByteWriter& out) const {
     out.u32(info.count);
     out.u64(info.ambiguity);
   }
+  wordnet_.write(out);
   pass1_.write(out);
   pass2_.write(out);
 }
@@ -287,6 +295,10 @@ bool Tagger::read(ByteReader& in, std::string& error) {
     info.count = in.u32();
     info.ambiguity = in.u64();
     words_.emplace(key, info);
+  }
+  if (!wordnet_.read(in, error)) {
+    error = "tagger: " + error;
+    return false;
   }
   if (!pass1_.read(in, error) || !pass2_.read(in, error)) {
     error = "tagger: " + error;

@@ -18,6 +18,7 @@
 
 #include "base/model_file.h"
 #include "nlp/linear_model.h"
+#include "nlp/wordnet.h"
 #include "text/text.h"
 
 namespace kestrel::nlp {
@@ -49,6 +50,7 @@ struct TaggerAtoms {
   std::uint64_t prefix[3] = {};
   std::uint64_t suffix[5] = {};
   std::uint64_t ambiguity = 0;
+  std::uint64_t wordnet = 0;  // WordNetClasses::classes() of the lower-cased form
   std::uint32_t flags = 0;  // kFlag*
 };
 
@@ -69,11 +71,12 @@ std::string lower_ascii(std::string_view s);
 std::string word_shape(std::string_view s);
 
 // Maximum number of features one word can produce.
-inline constexpr std::size_t kMaxTaggerFeatures = 64;
+inline constexpr std::size_t kMaxTaggerFeatures = 72;
 
 class Tagger {
  public:
   const TagSet& tags() const { return tags_; }
+  const WordNetClasses& wordnet() const { return wordnet_; }
   std::uint64_t seed() const { return seed_; }
 
   // Computes the atoms of every word of a sentence.
@@ -105,6 +108,7 @@ class Tagger {
   std::uint64_t seed_ = 0;
   TagSet tags_;
   std::unordered_map<std::uint64_t, WordInfo> words_;
+  WordNetClasses wordnet_;
   LinearModel pass1_;
   LinearModel pass2_;
 };
@@ -115,6 +119,9 @@ struct TaggerTrainOptions {
   int epochs = 12;
   std::uint64_t seed = 1;
   float min_weight = 0.0f;  // see LinearModelTrainer::freeze
+  // WordNet's parts of speech for words (nlp/wordnet.h); null or empty:
+  // none, and the tagger reads every word as unknown to WordNet.
+  const WordNetClasses* wordnet = nullptr;
   bool verbose = true;
 };
 

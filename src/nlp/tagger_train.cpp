@@ -79,6 +79,7 @@ bool train_tagger(const std::vector<const Sentence*>& train, const std::vector<c
                   int* chosen_epoch) {
   Tagger tagger;
   tagger.seed_ = mix64(options.seed ^ 0x746167676572ULL);
+  if (options.wordnet != nullptr) tagger.wordnet_ = *options.wordnet;
   TaggerBuilder::Counts counts;
   std::size_t words = 0;
   for (const Sentence* s : train) {

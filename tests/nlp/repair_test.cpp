@@ -84,5 +84,46 @@ TEST(RepairReducedRelative, RealModifiersAndClausesAreLeftAlone) {
   }
 }
 
+// Tags as the tagger gives them: "," and function words by XPOS.
+void set_function_tags(Sentence& s) {
+  for (Token& t : s.tokens) {
+    if (t.xpos == "IN") t.upos = "ADP";
+    if (t.xpos == "DT" || t.xpos == "WDT") t.upos = "DET";
+    if (t.xpos == "PRP" || t.xpos == "WP") t.upos = "PRON";
+    if (t.xpos == ",") t.upos = "PUNCT";
+  }
+}
+
+TEST(RepairRelativeVerb, ANounThatCanBeAVerbAfterARelativePronounIsTheVerb) {
+  const auto verbs = [](std::string_view w) { return w == "touch" || w == "call" || w == "needs"; };
+  // "Documents , which touch on trade": NN after "which" and a comma.
+  Sentence s = sentence("Documents/NNS/0/_ ,/,/0/_ which/WDT/0/_ touch/NN/0/_ on/IN/0/_ trade/NN/0/_");
+  set_function_tags(s);
+  EXPECT_EQ(nlp::repair_verbs_after_relative_pronouns(s, verbs), (std::vector<std::size_t>{3}));
+  EXPECT_EQ(s.tokens[3].upos, "VERB");
+  EXPECT_EQ(s.tokens[3].xpos, "VBP");
+  // "the group that needs the money": NNS -> VBZ, after a noun.
+  Sentence plural = sentence("the/DT/0/_ group/NN/0/_ that/WDT/0/_ needs/NNS/0/_ the/DT/0/_ money/NN/0/_");
+  set_function_tags(plural);
+  EXPECT_EQ(nlp::repair_verbs_after_relative_pronouns(plural, verbs), (std::vector<std::size_t>{3}));
+  EXPECT_EQ(plural.tokens[3].xpos, "VBZ");
+}
+
+TEST(RepairRelativeVerb, DeterminersAndNounsThatCannotBeVerbsAreLeftAlone) {
+  const auto verbs = [](std::string_view w) { return w == "side" || w == "call"; };
+  // "decide which side of the conflict": "which" after a verb is a determiner.
+  Sentence which_side = sentence("decide/VB/0/_ which/WDT/0/_ side/NN/0/_ of/IN/0/_ the/DT/0/_ conflict/NN/0/_");
+  set_function_tags(which_side);
+  EXPECT_TRUE(nlp::repair_verbs_after_relative_pronouns(which_side, verbs).empty());
+  // A word WordNet has only as a noun.
+  Sentence noun = sentence("reports/NNS/0/_ ,/,/0/_ which/WDT/0/_ evidence/NN/0/_ of/IN/0/_ abuse/NN/0/_");
+  set_function_tags(noun);
+  EXPECT_TRUE(nlp::repair_verbs_after_relative_pronouns(noun, verbs).empty());
+  // The next word opens no verb argument ("which call centres").
+  Sentence compound = sentence("firms/NNS/0/_ ,/,/0/_ which/WDT/0/_ call/NN/0/_ centres/NNS/0/_ run/VBP/0/_");
+  set_function_tags(compound);
+  EXPECT_TRUE(nlp::repair_verbs_after_relative_pronouns(compound, verbs).empty());
+}
+
 }  // namespace
 }  // namespace kestrel

@@ -1,0 +1,180 @@
+#include "nlp/wordnet.h"
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include "nlp/hashing.h"
+
+namespace kestrel::nlp {
+namespace {
+
+constexpr std::uint64_t kSeed = 0x5745'4e43'4c53'0001ULL;  // fixed: the table is keyed independently of any model seed
+
+std::uint64_t key_of(std::string_view w) { return hash_string(w, kSeed); }
+
+struct PartFile {
+  const char* name;
+  std::uint8_t bit;
+};
+constexpr std::array<PartFile, 4> kParts = {
+    {{"noun", WordNetClasses::kNoun}, {"verb", WordNetClasses::kVerb}, {"adj", WordNetClasses::kAdjective}, {"adv", WordNetClasses::kAdverb}}};
+
+// WordNet's detachment rules (morphy): ending -> replacement, per part of speech.
+struct Detach {
+  std::uint8_t bit;
+  std::string_view ending, replacement;
+};
+constexpr std::array<Detach, 20> kDetach = {{{WordNetClasses::kNoun, "s", ""},
+                                             {WordNetClasses::kNoun, "ses", "s"},
+                                             {WordNetClasses::kNoun, "xes", "x"},
+                                             {WordNetClasses::kNoun, "zes", "z"},
+                                             {WordNetClasses::kNoun, "ches", "ch"},
+                                             {WordNetClasses::kNoun, "shes", "sh"},
+                                             {WordNetClasses::kNoun, "men", "man"},
+                                             {WordNetClasses::kNoun, "ies", "y"},
+                                             {WordNetClasses::kVerb, "s", ""},
+                                             {WordNetClasses::kVerb, "ies", "y"},
+                                             {WordNetClasses::kVerb, "es", "e"},
+                                             {WordNetClasses::kVerb, "es", ""},
+                                             {WordNetClasses::kVerb, "ed", "e"},
+                                             {WordNetClasses::kVerb, "ed", ""},
+                                             {WordNetClasses::kVerb, "ing", "e"},
+                                             {WordNetClasses::kVerb, "ing", ""},
+                                             {WordNetClasses::kAdjective, "er", ""},
+                                             {WordNetClasses::kAdjective, "est", ""},
+                                             {WordNetClasses::kAdjective, "er", "e"},
+                                             {WordNetClasses::kAdjective, "est", "e"}}};
+
+}  // namespace
+
+bool WordNetClasses::load(const std::string& dir, std::string& error) {
+  lemmas_.clear();
+  forms_.clear();
+  // Per lemma: the parts of speech it has, and the weight of each (tagged
+  // senses first, then senses), to find the dominant one.
+  std::unordered_map<std::uint64_t, std::array<std::uint32_t, 4>> weights;
+  for (std::size_t p = 0; p < kParts.size(); ++p) {
+    const std::string path = dir + "/index." + kParts[p].name;
+    std::ifstream in(path);
+    if (!in) {
+      error = path + ": cannot read WordNet index";
+      return false;
+    }
+    std::string line;
+    std::size_t line_no = 0, entries = 0;
+    while (std::getline(in, line)) {
+      ++line_no;
+      if (line.empty() || line[0] == ' ') continue;  // the licence header
+      std::istringstream fields(line);
+      std::string lemma, pos;
+      std::uint32_t synsets = 0, pointers = 0;
+      fields >> lemma >> pos >> synsets >> pointers;
+      std::string skip;
+      for (std::uint32_t i = 0; i < pointers && fields; ++i) fields >> skip;
+      std::uint32_t senses = 0, tagged = 0;
+      fields >> senses >> tagged;
+      if (!fields || lemma.find('_') != std::string::npos) {
+        if (!fields) {
+          error = path + ":" + std::to_string(line_no) + ": not a WordNet index line";
+          return false;
+        }
+        continue;  // multi-word entries: the tagger sees one word at a time
+      }
+      auto& w = weights[key_of(lemma)];
+      w[p] = 1 + tagged * 16 + senses;
+      ++entries;
+    }
+    if (entries == 0) {
+      error = path + ": no WordNet entries";
+      return false;
+    }
+  }
+  for (const auto& [key, w] : weights) {
+    std::uint8_t bits = 0, best = 0;
+    for (std::size_t p = 0; p < 4; ++p) {
+      if (w[p] == 0) continue;
+      bits |= kParts[p].bit;
+      if (w[p] > w[best] || w[best] == 0) best = static_cast<std::uint8_t>(p);
+    }
+    lemmas_[key] = static_cast<std::uint8_t>(bits | ((best + 1) << 4));
+  }
+  // Irregular forms: a form takes the part of speech of a base WordNet has.
+  for (const PartFile& part : kParts) {
+    const std::string path = dir + "/" + part.name + ".exc";
+    std::ifstream in(path);
+    if (!in) {
+      error = path + ": cannot read WordNet exception list";
+      return false;
+    }
+    std::string line;
+    while (std::getline(in, line)) {
+      std::istringstream fields(line);
+      std::string form, base;
+      fields >> form;
+      while (fields >> base) {
+        auto it = lemmas_.find(key_of(base));
+        if (it != lemmas_.end() && (it->second & part.bit)) forms_[key_of(form)] |= part.bit;
+      }
+    }
+  }
+  return true;
+}
+
+std::uint8_t WordNetClasses::lemma(std::string_view w) const {
+  auto it = lemmas_.find(key_of(w));
+  return it == lemmas_.end() ? 0 : it->second;
+}
+
+std::uint8_t WordNetClasses::classes(std::string_view lower) const {
+  if (lower.empty() || empty()) return 0;
+  std::uint8_t own = lemma(lower);
+  std::uint8_t bits = own & 0x0f;
+  if (auto it = forms_.find(key_of(lower)); it != forms_.end()) bits |= it->second;
+  std::string base;
+  for (const Detach& d : kDetach) {
+    if (lower.size() <= d.ending.size() + 1 || lower.substr(lower.size() - d.ending.size()) != d.ending) continue;
+    base.assign(lower.substr(0, lower.size() - d.ending.size()));
+    base += d.replacement;
+    if (lemma(base) & d.bit) bits |= d.bit;
+  }
+  return static_cast<std::uint8_t>(bits | (own & 0xf0));
+}
+
+void WordNetClasses::write(ByteWriter& out) const {
+  for (const auto* table : {&lemmas_, &forms_}) {
+    // Sorted, so the same WordNet gives the same bytes.
+    std::vector<std::pair<std::uint64_t, std::uint8_t>> entries(table->begin(), table->end());
+    std::sort(entries.begin(), entries.end());
+    out.u64(entries.size());
+    for (const auto& [key, value] : entries) {
+      out.u64(key);
+      out.u8(value);
+    }
+  }
+}
+
+bool WordNetClasses::read(ByteReader& in, std::string& error) {
+  for (auto* table : {&lemmas_, &forms_}) {
+    table->clear();
+    const std::uint64_t n = in.u64();
+    if (in.failed() || n > in.remaining() / 9) {
+      error = "WordNet classes are truncated";
+      return false;
+    }
+    table->reserve(n);
+    for (std::uint64_t i = 0; i < n; ++i) {
+      const std::uint64_t key = in.u64();
+      (*table)[key] = in.u8();
+    }
+  }
+  if (in.failed()) {
+    error = "WordNet classes are truncated";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace kestrel::nlp
