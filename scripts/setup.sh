@@ -15,7 +15,7 @@ packages=(
   libcpp-httplib-dev    # web dashboard
   libgtest-dev libgmock-dev
   iso-codes             # ISO 3166 country names, read when dictionaries are built
-  wordnet-base          # irregular lemma exceptions
+  wordnet-base          # irregular lemma exceptions; parts of speech for the tagger (training)
 )
 
 missing=()

@@ -81,7 +81,8 @@ Action add_train_command(CLI::App& app) {
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   cmd->add_option("--wordnet", opts->nlp.wordnet_dir,
-                  "Directory of WordNet's *.exc irregular-form lists built into the lemmatizer (empty = none)")
+                  "WordNet directory (Debian wordnet-base): its *.exc irregular-form lists go into the lemmatizer, "
+                  "its index files' parts of speech into the tagger (empty = none)")
       ->capture_default_str();
   cmd->footer(
       "Example: kestrel train --train en_ewt-ud-train.conllu --dev en_ewt-ud-dev.conllu --out nlp.kmodel\n"
