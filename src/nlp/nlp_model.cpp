@@ -315,9 +315,11 @@ void NlpModel::annotate(Sentence& sentence, const NlpAnnotateOptions& options) c
       tokens[i].upos = tags.upos[scratch.classes[i]];
       tokens[i].xpos = tags.xpos[scratch.classes[i]];
     }
-    nlp::repair_verbs_after_relative_pronouns(sentence, [&](std::string_view w) {
+    const auto can_be_verb = [&](std::string_view w) {
       return (m.tagger.wordnet().classes(w) & nlp::WordNetClasses::kVerb) != 0;
-    });
+    };
+    nlp::repair_verbs_after_relative_pronouns(sentence, can_be_verb);
+    nlp::repair_simple_pasts_after_subjects(sentence, can_be_verb);
   }
   if (options.lemmatize)
     for (std::size_t i = 0; i < tokens.size(); ++i)

@@ -48,6 +48,31 @@ std::vector<std::size_t> repair_verbs_after_relative_pronouns(Sentence& sentence
   return repaired;
 }
 
+std::vector<std::size_t> repair_simple_pasts_after_subjects(Sentence& sentence,
+                                                            const std::function<bool(std::string_view)>& can_be_verb) {
+  std::vector<std::size_t> repaired;
+  std::vector<Token>& t = sentence.tokens;
+  bool finite = false;  // a finite verb or modal so far
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const std::string& x = t[i].xpos;
+    if (x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD") {
+      finite = true;
+      continue;
+    }
+    if (finite || i == 0 || i + 1 >= t.size() || (x != "JJ" && x != "VBN")) continue;
+    if (t[i - 1].upos != "NOUN" && t[i - 1].upos != "PROPN") continue;
+    const std::string_view next = t[i + 1].xpos;
+    if (next != "DT" && next != "CD" && next != "PRP$") continue;
+    const std::string lower = lower_ascii(t[i].form);
+    if (lower.size() < 4 || !lower.ends_with("ed") || !can_be_verb(lower)) continue;
+    t[i].upos = "VERB";
+    t[i].xpos = "VBD";
+    repaired.push_back(i);
+    finite = true;
+  }
+  return repaired;
+}
+
 std::vector<std::size_t> repair_reduced_relatives_with_object(Sentence& sentence) {
   std::vector<std::size_t> repaired;
   std::vector<Token>& tokens = sentence.tokens;

@@ -20,6 +20,12 @@
 // verb (WordNet) and the next word opens a verb's argument (a preposition,
 // determiner, pronoun or adverb), it is the verb: VBZ for "-s", else VBP.
 // This runs on the tags, before lemmas and the parse.
+//
+// Simple pasts read as adjectives. "Guerrillas wounded two soldiers": after
+// a noun, a word in -ed that can be a verb (WordNet) and is followed by the
+// start of a noun phrase (a determiner, number or possessive) is the clause's
+// verb when no finite verb came before it; EWT's few news sentences leave
+// the tagger reading it as JJ or VBN ("wounded soldiers"). Retagged VBD.
 #pragma once
 
 #include <cstddef>
@@ -41,5 +47,10 @@ std::vector<std::size_t> repair_reduced_relatives_with_object(Sentence& sentence
 // words it retagged. `can_be_verb` is asked about the lower-cased form.
 std::vector<std::size_t> repair_verbs_after_relative_pronouns(Sentence& sentence,
                                                               const std::function<bool(std::string_view)>& can_be_verb);
+
+// Retags every such simple past (UPOS VERB, XPOS VBD) and returns the
+// 0-based indices of the words it retagged.
+std::vector<std::size_t> repair_simple_pasts_after_subjects(Sentence& sentence,
+                                                            const std::function<bool(std::string_view)>& can_be_verb);
 
 }  // namespace kestrel::nlp

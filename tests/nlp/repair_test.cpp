@@ -125,5 +125,26 @@ TEST(RepairRelativeVerb, DeterminersAndNounsThatCannotBeVerbsAreLeftAlone) {
   EXPECT_TRUE(nlp::repair_verbs_after_relative_pronouns(compound, verbs).empty());
 }
 
+TEST(RepairSimplePast, AnEdWordBetweenASubjectAndItsObjectIsTheVerb) {
+  const auto verbs = [](std::string_view w) { return w == "wounded" || w == "armed" || w == "elected"; };
+  // "Guerrillas wounded two soldiers": JJ between a noun and a number.
+  Sentence s = sentence("Guerrillas/NNS/0/_ wounded/JJ/0/_ two/CD/0/_ soldiers/NNS/0/_");
+  EXPECT_EQ(nlp::repair_simple_pasts_after_subjects(s, verbs), (std::vector<std::size_t>{1}));
+  EXPECT_EQ(s.tokens[1].upos, "VERB");
+  EXPECT_EQ(s.tokens[1].xpos, "VBD");
+  // A finite verb before it: the clause has its verb ("Police said armed
+  // men ...": "men" follows, not a determiner, and "said" came first).
+  Sentence later = sentence("Police/NNS/0/_ said/VBD/0/_ gunmen/NNS/0/_ wounded/JJ/0/_ the/DT/0/_ guard/NN/0/_");
+  EXPECT_TRUE(nlp::repair_simple_pasts_after_subjects(later, verbs).empty());
+  // Not followed by the start of a noun phrase ("soldiers wounded in ...").
+  Sentence modifier = sentence("Soldiers/NNS/0/_ wounded/VBN/0/_ in/IN/0/_ the/DT/0/_ attack/NN/0/_");
+  EXPECT_TRUE(nlp::repair_simple_pasts_after_subjects(modifier, verbs).empty());
+  // Not a verb in WordNet, or not after a noun.
+  Sentence adjective = sentence("Voters/NNS/0/_ talented/JJ/0/_ the/DT/0/_ show/NN/0/_");
+  EXPECT_TRUE(nlp::repair_simple_pasts_after_subjects(adjective, verbs).empty());
+  Sentence first = sentence("Elected/JJ/0/_ the/DT/0/_ council/NN/0/_");
+  EXPECT_TRUE(nlp::repair_simple_pasts_after_subjects(first, verbs).empty());
+}
+
 }  // namespace
 }  // namespace kestrel
