@@ -335,5 +335,40 @@ TEST(EventCoderNews, SwitchingSomethingOnIsNoAssault) {
             Briefs{"175 DNKCOP->DNKCVL"});
 }
 
+TEST(EventCoderNews, BailingOutOfADealIsNoRescue) {
+  // The shipped patterns: "the Italian insurer bailed out of the bid for the
+  // Spanish bank" withdraws from the bid, it aids nobody; "the Italian
+  // government bailed out the Spanish bank" is 071.
+  auto coder = shipped_coder();
+  ASSERT_TRUE(coder);
+  Document quit = tree_doc(
+      "The the DET 3 det\n"
+      "Italian Italian ADJ 3 amod\n"
+      "insurer insurer NOUN 4 nsubj\n"
+      "bailed bail VERB 0 root\n"
+      "out out ADP 8 case\n"  // as the model parses it
+      "of of ADP 8 case\n"
+      "the the DET 8 det\n"
+      "bid bid NOUN 4 obl\n"
+      "for for ADP 12 case\n"
+      "the the DET 12 det\n"
+      "Spanish Spanish ADJ 12 amod\n"
+      "bank bank NOUN 8 nmod\n");
+  const Sentence& q = quit.sentences[0];
+  EXPECT_TRUE(coder->code_document(quit, {{mention(q, 1, 2, "ITABUS", "agent"), mention(q, 10, 11, "ESPBUS", "agent")}}).empty());
+  Document rescue = tree_doc(
+      "The the DET 3 det\n"
+      "Italian Italian ADJ 3 amod\n"
+      "government government NOUN 4 nsubj\n"
+      "bailed bail VERB 0 root\n"
+      "out out ADP 4 compound:prt\n"
+      "the the DET 8 det\n"
+      "Spanish Spanish ADJ 8 amod\n"
+      "bank bank NOUN 4 obj\n");
+  const Sentence& r = rescue.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(rescue, {{mention(r, 1, 2, "ITAGOV", "agent"), mention(r, 6, 7, "ESPBUS", "agent")}})),
+            Briefs{"071 ITAGOV->ESPBUS"});
+}
+
 }  // namespace
 }  // namespace kestrel
