@@ -32,7 +32,9 @@ struct DateRange {
 // "2023-02-28" -> 20230228; 0 if not a date.
 std::int32_t date_to_day(std::string_view yyyy_mm_dd);
 
-enum class ActorKind : std::uint8_t { Country, Person, Igo, Ngo, Group };
+// Agency: a state body with a name of its own (a regulator, a central bank),
+// coded with its country and sector (GBRGOV...).
+enum class ActorKind : std::uint8_t { Country, Person, Igo, Ngo, Group, Agency };
 std::string_view actor_kind_name(ActorKind kind);
 
 struct ActorName {
@@ -74,7 +76,7 @@ struct AgentEntry {
 };
 
 struct ActorCounts {
-  std::size_t countries = 0, people = 0, igos = 0, ngos = 0, groups = 0, agent_phrases = 0, names = 0,
+  std::size_t countries = 0, people = 0, igos = 0, ngos = 0, groups = 0, agencies = 0, agent_phrases = 0, names = 0,
               roles = 0;
 };
 
@@ -119,7 +121,8 @@ struct ActorMention {
   std::string sector;       // primary sector code ("GOV") or empty
   std::string entity;       // dictionary id of the named entity (person, organisation, group, country), or empty
   std::string entity_name;  // its canonical name (for unresolved names: the name as written)
-  // "state", "person", "igo", "ngo", "armed_group", "agent" (a generic noun
+  // "state", "person", "igo", "ngo", "armed_group", "agency" (a state body
+  // with a name of its own: "the Financial Services Authority"), "agent" (a generic noun
   // or title: "Russian troops", "the opposition"; also an unknown name with
   // such a noun: "the oil company Yukos"), "unresolved" (a proper name the
   // dictionaries do not know; `guess` says what it looks like).

@@ -179,6 +179,7 @@ class Loader {
         else if (keyword == "igo") kind = ActorKind::Igo;
         else if (keyword == "ngo") kind = ActorKind::Ngo;
         else if (keyword == "group") kind = ActorKind::Group;
+        else if (keyword == "agency") kind = ActorKind::Agency;
         else {
           fail("unknown entry keyword '" + std::string(keyword) + "'");
           continue;
@@ -192,7 +193,8 @@ class Loader {
           fail("country code '" + std::string(id) + "' is not three capital letters");
           continue;
         }
-        if ((kind == ActorKind::Igo || kind == ActorKind::Ngo || kind == ActorKind::Group) && !is_valid_actor_code(id)) {
+        if ((kind == ActorKind::Igo || kind == ActorKind::Ngo || kind == ActorKind::Group || kind == ActorKind::Agency) &&
+            !is_valid_actor_code(id)) {
           fail("actor code '" + std::string(id) + "' is not a sequence of 3-letter segments");
           continue;
         }
@@ -353,6 +355,7 @@ std::string_view actor_kind_name(ActorKind kind) {
     case ActorKind::Igo: return "igo";
     case ActorKind::Ngo: return "ngo";
     case ActorKind::Group: return "group";
+    case ActorKind::Agency: return "agency";
   }
   return "country";
 }
@@ -396,6 +399,7 @@ ActorCounts ActorDictionary::counts() const {
       case ActorKind::Igo: ++c.igos; break;
       case ActorKind::Ngo: ++c.ngos; break;
       case ActorKind::Group: ++c.groups; break;
+      case ActorKind::Agency: ++c.agencies; break;
     }
     c.names += e.names.size() + e.adjectives.size() + e.demonyms.size();
     c.roles += e.roles.size();

@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cctype>
 #include <cstdlib>
@@ -589,6 +590,13 @@ struct SentenceScratch {
   std::vector<std::uint32_t> best;
   std::vector<TrieStep> stack;
   std::string key;
+  // Organisations a name of which matched with no other organisation for
+  // the same words ("Financial Services Authority"), and whether some name
+  // matched two ("FSA"): the document pass reads again preferring the
+  // first (`prefer`, sorted) for the second.
+  std::vector<std::uint32_t> sure;
+  std::vector<std::uint32_t> prefer;
+  bool ambiguous = false;
 };
 
 namespace {
@@ -725,6 +733,9 @@ class Reader {
             const Phrase& p = impl_.phrases[pid];
             if (via_lemma && !p.lemma_ok) continue;
             if (p.descriptive && day_ != 0 && !impl_.entities[p.target].active.contains(day_)) continue;
+            // No organisation is named before it exists: in a document
+            // dated 2004 "the FSA" is not the Free Syrian Army (2011).
+            if (p.type == PhraseType::Name && day_ != 0 && day_ < impl_.entities[p.target].active.from) continue;
             if (!case_ok(p, i)) continue;
             if (len > best_len) {
               best_len = len;
@@ -743,6 +754,7 @@ class Reader {
       c.first = i;
       c.last = i + best_len - 1;
       c.people_begin = c.people_end = static_cast<std::uint32_t>(people_.size());
+      bool ambiguous_name = false;
       for (std::uint32_t tagged : best) {
         bool via_lemma = tagged & 0x80000000u;
         const Phrase& p = impl_.phrases[tagged & 0x7FFFFFFFu];
@@ -753,9 +765,15 @@ class Reader {
               if (std::find(people_.begin() + c.people_begin, people_.end(), p.target) == people_.end())
                 people_.push_back(p.target);
               if (c.people_title == kNone) c.people_title = p.lead_agent;
-            } else if (c.entity == kNone || e.kind < impl_.entities[c.entity].kind) {
+            } else if (c.entity == kNone) {
               c.entity = p.target;
               c.entity_tail = p.tail_agent;
+            } else if (c.entity != p.target) {
+              ambiguous_name = true;
+              if (better_entity(p.target, c.entity)) {
+                c.entity = p.target;
+                c.entity_tail = p.tail_agent;
+              }
             }
             break;
           }
@@ -775,6 +793,10 @@ class Reader {
         }
       }
       c.people_end = static_cast<std::uint32_t>(people_.size());
+      if (c.entity != kNone) {
+        if (ambiguous_name) scratch_.ambiguous = true;
+        else scratch_.sure.push_back(c.entity);
+      }
       // A one-word adjective-like agent right before another noun is a
       // modifier: "general election", "military products".
       if (c.agent != kNone && !c.agent_plural && !c.modifier() && !c.has_people() && c.first == c.last) {
@@ -943,6 +965,21 @@ class Reader {
     while (before > 0 && is(before - 1, kFormerWord)) --before;
     if (before > 0 && is(before - 1, kDefiniteWord)) r.definite = true;
     return r;
+  }
+
+  // Between two entities one name stands for ("FSA"): the one the document
+  // names by a name of its own elsewhere ("the Financial Services
+  // Authority"), then one that exists at the document's date (dissolved
+  // ones stay matchable for what is said about their past), then the kind
+  // order (a country, an IGO, an NGO, an armed group, a state agency).
+  bool better_entity(std::uint32_t a, std::uint32_t b) const {
+    auto rank = [&](std::uint32_t x) {
+      const Entity& e = impl_.entities[x];
+      bool named = std::binary_search(scratch_.prefer.begin(), scratch_.prefer.end(), x);
+      bool alive = day_ == 0 || e.active.contains(day_);
+      return std::array<int, 3>{named ? 1 : 0, alive ? 1 : 0, -static_cast<int>(e.kind)};
+    };
+    return rank(a) > rank(b);
   }
 
   void set_entity(RawMention& r, std::uint32_t entity, std::uint32_t tail = kNone) {
@@ -1779,6 +1816,7 @@ std::string_view kind_name(ActorKind kind) {
     case ActorKind::Igo: return "igo";
     case ActorKind::Ngo: return "ngo";
     case ActorKind::Group: return "armed_group";
+    case ActorKind::Agency: return "agency";
   }
   return "state";
 }
@@ -1825,6 +1863,16 @@ std::vector<std::vector<ActorMention>> ActorMatcher::match(const Document& doc, 
   actors_internal::SentenceScratch scratch;
   for (std::size_t i = 0; i < doc.sentences.size(); ++i)
     actors_internal::match_sentence(*impl_, doc, doc.sentences[i], day, scratch, raw[i]);
+  // A name two entities share is read again, preferring the one the
+  // document names unambiguously ("the Financial Services Authority (FSA)").
+  if (scratch.ambiguous && !scratch.sure.empty()) {
+    scratch.prefer = std::move(scratch.sure);
+    std::sort(scratch.prefer.begin(), scratch.prefer.end());
+    scratch.prefer.erase(std::unique(scratch.prefer.begin(), scratch.prefer.end()), scratch.prefer.end());
+    scratch.sure.clear();
+    for (std::size_t i = 0; i < doc.sentences.size(); ++i)
+      actors_internal::match_sentence(*impl_, doc, doc.sentences[i], day, scratch, raw[i]);
+  }
   return actors_internal::resolve_document(*impl_, doc, options, raw);
 }
 

@@ -256,7 +256,8 @@ class Resolver {
         if (m.kind == "armed_group") return &*it;
       } else {
         if (m.plural || person_like(*it) || it->adjectival) continue;
-        if (m.kind == "state" || m.kind == "igo" || m.kind == "ngo" || m.kind == "armed_group" || m.kind == "agent")
+        if (m.kind == "state" || m.kind == "igo" || m.kind == "ngo" || m.kind == "armed_group" || m.kind == "agency" ||
+            m.kind == "agent")
           return &*it;
       }
     }

@@ -26,7 +26,7 @@ int check_dictionaries(const std::vector<std::string>& files) {
   ActorCounts c = dict->counts();
   std::cout << "actors: " << paths.size() << " files, " << c.countries << " countries, " << c.people << " people ("
             << c.roles << " roles), " << c.igos << " IGOs, " << c.ngos << " NGOs, " << c.groups
-            << " armed groups, " << c.agent_phrases << " agent phrases, " << c.names << " names\n";
+            << " armed groups, " << c.agencies << " state agencies, " << c.agent_phrases << " agent phrases, " << c.names << " names\n";
   std::cout << (diag.errors() ? std::to_string(diag.errors()) + " errors" : std::string("no errors")) << ", "
             << diag.warnings() << " warnings\n";
   return diag.errors() > 0 ? kExitInputErrors : kExitOk;

@@ -49,6 +49,15 @@ const char* kDictionary =
     " alias EU\n"
     "group PSEREBHMS Hamas\n"
     " country PSE\n"
+    // Two bodies that share an acronym, in different lifetimes (made up).
+    "group SYRREBNLF Northern Liberation Front\n"
+    " alias NLF\n"
+    " country SYR\n"
+    " active 2011-07-29..\n"
+    "agency GBRGOVNLB National Lending Board\n"
+    " alias NLF\n"
+    " country GBR\n"
+    " active 1998-06-01..2013-03-31\n"
     "person blr.lukashenko.alexander Alexander Lukashenko\n"
     " alias Oleksandr Lukashenko | Lukashenko | Lukashenka\n"
     " role BLRGOV 1994-07-20.. President of Belarus\n"
@@ -354,6 +363,34 @@ TEST_F(Matcher, CitiesAreTheirCountryNotItsGovernment) {
 TEST_F(Matcher, SharedAliasesAreDecidedByTheDocumentDate) {
   EXPECT_EQ(must_find(run("Bush met Gorbachev.", "1990-06-01"), "Bush").entity, "usa.bush.george");
   EXPECT_EQ(must_find(run("Bush met Putin.", "2003-06-01"), "Bush").entity, "usa.bush.george2");
+}
+
+TEST_F(Matcher, NoOrganisationIsNamedBeforeItExists) {
+  // Dated before the armed group was founded, its acronym is the board;
+  // after the board was wound up, it is the group.
+  EXPECT_EQ(code_of(run("The NLF fined two lenders.", "2005-03-01"), "NLF"), "GBRGOVNLB");
+  EXPECT_EQ(must_find(run("The NLF fined two lenders.", "2005-03-01"), "NLF").kind, "agency");
+  EXPECT_EQ(code_of(run("The NLF shelled the town.", "2016-03-01"), "NLF"), "SYRREBNLF");
+  // Its full name matches nothing before it exists either.
+  auto early = run("The Northern Liberation Front shelled the town.", "2005-03-01");
+  for (const auto& m : early) EXPECT_NE(m.code, "SYRREBNLF") << m.text;
+  // A body wound up is still named afterwards (what is said of its past).
+  EXPECT_EQ(code_of(run("The National Lending Board fined two lenders.", "2016-03-01"), "National Lending Board"),
+            "GBRGOVNLB");
+}
+
+TEST_F(Matcher, SharedAcronymsTakeTheBodyTheDocumentNamesInFull) {
+  // Both existed in 2012: the document's own full name decides, dated or
+  // not; an undated document that never names either in full takes the
+  // kind order (the armed group before the agency).
+  auto board = run("The National Lending Board (NLF) fined two lenders. The NLF said it would appeal.", "2012-05-01");
+  EXPECT_EQ(code_of(board, "NLF"), "GBRGOVNLB");
+  EXPECT_EQ(code_of(run("The National Lending Board (NLF) fined two lenders. The NLF said it would appeal.", ""), "NLF"),
+            "GBRGOVNLB");
+  EXPECT_EQ(code_of(run("The Northern Liberation Front (NLF) shelled the town. The NLF said it would fight on.", "2012-05-01"),
+                    "NLF"),
+            "SYRREBNLF");
+  EXPECT_EQ(code_of(run("The NLF shelled the town.", ""), "NLF"), "SYRREBNLF");
 }
 
 TEST_F(Matcher, OutOfOfficeWithoutATitleIsAnElite) {

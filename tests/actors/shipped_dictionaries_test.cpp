@@ -100,5 +100,23 @@ TEST_F(ShippedDictionaries, OrdinaryWordsOfNamesAreListed) {
   for (const char* w : {"obama", "putin", "israel", "belarus", "russia"}) EXPECT_FALSE(common.count(w)) << w;
 }
 
+TEST_F(ShippedDictionaries, TheFsaIsTheBritishRegulatorBeforeTheSyrianWar) {
+  // "The FSA" in 2004-5 business news is Britain's Financial Services
+  // Authority; the Free Syrian Army (2011) did not exist yet.
+  Diagnostics diag;
+  auto matcher = ActorMatcher::build(*dict_, &diag);
+  Document doc;
+  doc.id = "fsa";
+  doc.text = "The FSA fined the insurer on Monday.";
+  doc.date = "2004-11-15";
+  prepare_document(doc);
+  auto ms = matcher->match(doc);
+  ASSERT_FALSE(ms.empty());
+  std::string code;
+  for (const auto& m : ms[0])
+    if (m.text == "FSA") code = m.code;
+  EXPECT_EQ(code, "GBRGOVFSA");
+}
+
 }  // namespace
 }  // namespace kestrel
