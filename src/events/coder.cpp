@@ -1787,6 +1787,22 @@ void SentenceCoder::build_events(Candidate& c) {
         t.code = place + t.sector;
         add_note("victims placed in " + place);
       }
+      // With no place to go by, a victim whose country is only the
+      // document's guess does not take the country the attacker is named
+      // with in the sentence: "four children were killed in Israeli tank
+      // shelling", in an article mostly about Israel, are no Israeli
+      // victims. The victim's country stays unknown (---CVL).
+      if (r != "17" && place.empty())
+        for (EventActor& t : targets) {
+          if (t.kind != "agent" || t.resolved_by != "context" || t.sector.empty() || t.country.empty()) continue;
+          bool attackers = std::any_of(sources.begin(), sources.end(), [&](const EventActor& s) {
+            return s.country == t.country && s.resolved_by == "dictionary";
+          });
+          if (!attackers) continue;
+          add_note("victims' country unknown (the document's " + t.country + " is the attacker's)");
+          t.country.clear();
+          t.code = "---" + t.sector;
+        }
     }
   }
   // A bombing done with military heavy weapons is an attack with them:

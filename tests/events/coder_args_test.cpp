@@ -209,6 +209,37 @@ TEST(EventCoderArgs, VictimsWithoutACountryBelongToWhereTheyWereHit) {
   EXPECT_EQ(briefs(ev2), Briefs{"190 TUR->---AGR"});
 }
 
+TEST(EventCoderArgs, VictimsKnownOnlyFromContextDoNotTakeTheAttackersCountry) {
+  // "Two fishermen were killed in Indian artillery fire", in an article
+  // mostly about India: with no place named, the fishermen the matcher
+  // gave the document's country (INDCVL, by context) are not India's own;
+  // their country stays unknown. Victims named with their country ("two
+  // Indian fishermen"), and attackers known from context alone, keep theirs.
+  auto coder = coder_with("190 SRC [kill] TGT in fire\n194 SRC [fire/n] on TGT\n");
+  Document doc = tree_doc(
+      "Two two NUM 2 nummod\n"
+      "fishermen fisherman NOUN 4 nsubj:pass\n"
+      "were be AUX 4 aux:pass\n"
+      "killed kill VERB 0 root VerbForm=Part|Voice=Pass\n"
+      "in in ADP 8 case\n"
+      "Indian Indian ADJ 8 amod\n"
+      "artillery artillery NOUN 8 compound\n"
+      "fire fire NOUN 4 obl\n");
+  const Sentence& s = doc.sentences[0];
+  auto by_context = [](ActorMention m) {
+    m.resolved_by = "context";
+    return m;
+  };
+  EXPECT_EQ(briefs(coder->code_document(
+                doc, {{by_context(mention(s, 1, 1, "INDCVL", "agent")), mention(s, 5, 5, "IND")}})),
+            Briefs{"190 IND->---CVL"});
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 1, 1, "INDCVL", "agent"), mention(s, 5, 5, "IND")}})),
+            Briefs{"190 IND->INDCVL"});
+  EXPECT_EQ(briefs(coder->code_document(doc, {{by_context(mention(s, 1, 1, "INDCVL", "agent")),
+                                               by_context(mention(s, 5, 5, "IND"))}})),
+            Briefs{"190 IND->INDCVL"});
+}
+
 TEST(EventCoderArgs, AMishapHasNoAgent) {
   // "Passengers were killed by the Air Zimbabwe crash": what crashed did
   // not kill anyone.
