@@ -1945,8 +1945,18 @@ void SentenceCoder::build_events(Candidate& c) {
   } else if (targets.empty()) {
     for (const EventActor& s : sources) emit(&s, nullptr);
   } else {
-    for (const EventActor& s : sources)
-      for (const EventActor& t : targets) emit(&s, &t);
+    // A joint reference filling both sides of a pair ("talks between the
+    // two countries": two actors over one span) counts as the pair written
+    // out, "between X and Y": the first towards the second, not both ways
+    // (the converses above make negotiations mutual either way).
+    const bool between_pair = cp.source.role == SlotRole::BetweenFirst && cp.target.role == SlotRole::BetweenSecond;
+    for (std::size_t i = 0; i < sources.size(); ++i)
+      for (std::size_t j = 0; j < targets.size(); ++j) {
+        const EventActor& s = sources[i];
+        const EventActor& t = targets[j];
+        if (between_pair && j <= i && s.first == t.first && s.last == t.last) continue;
+        emit(&s, &t);
+      }
   }
   if (!converse_code.empty()) {
     code = converse_code;

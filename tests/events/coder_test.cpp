@@ -366,8 +366,9 @@ TEST(EventCoder, AgentlessSigningTakesTheBetweenPair) {
       "two two NUM 12 nummod\n"
       "countries country NOUN 8 nmod\n");
   const Sentence& c = in_clause.sentences[0];
+  // "the two countries" counts as "Belarus and China": the first towards the second.
   EXPECT_EQ(briefs(code(*coder, in_clause, {mention(c, 10, 11, "BLR"), mention(c, 10, 11, "CHN")})),
-            (Briefs{"057 BLR->CHN", "057 CHN->BLR"}));
+            Briefs{"057 BLR->CHN"});
 
   // "Documents were signed amid tension between Russia and Ukraine."
   Document amid = tree_doc(
@@ -466,6 +467,27 @@ TEST(EventCoder, ActorInsideTheArgumentPhraseAndLightVerbNoun) {
                       mention(s, 11, 12, "BLRMIL", "agent")});
   ASSERT_EQ(briefs(events), Briefs{"195 BLROPP->BLRMIL"});
   EXPECT_EQ(doc.text.substr(events[0].trigger_start, events[0].trigger_end - events[0].trigger_start), "attack");
+}
+
+TEST(EventCoder, BetweenAJointReferenceIsBetweenThePairWrittenOut) {
+  // "A row between Peru and Chile" and "a row between the two neighbours"
+  // (a joint reference: two mentions over one span) code the same event,
+  // the first towards the second; talks (046) are mutual either way.
+  auto coder = coder_with("110 [row/n] between SRC and TGT\n046 [talk/n] between SRC and TGT\n");
+  auto doc = [](const std::string& noun, const std::string& between, const std::string& pair) {
+    return tree_doc("The the DET 2 det\n" + noun + " NOUN 0 root\nbetween between ADP " + between + " case\n" + pair);
+  };
+  const std::string named = "Peru Peru PROPN 2 nmod\nand and CCONJ 6 cc\nChile Chile PROPN 4 conj\n";
+  const std::string joint = "the the DET 6 det\ntwo two NUM 6 nummod\nneighbours neighbour NOUN 2 nmod\n";
+  for (const std::string noun : {"row row", "talks talk"}) {
+    const Briefs expected = noun == "row row" ? Briefs{"110 PER->CHL"} : Briefs{"046 CHL->PER", "046 PER->CHL"};
+    Document n = doc(noun, "4", named);
+    const Sentence& ns = n.sentences[0];
+    EXPECT_EQ(briefs(code(*coder, n, {mention(ns, 3, 3, "PER"), mention(ns, 5, 5, "CHL")})), expected) << noun;
+    Document j = doc(noun, "6", joint);
+    const Sentence& js = j.sentences[0];
+    EXPECT_EQ(briefs(code(*coder, j, {mention(js, 4, 5, "PER"), mention(js, 4, 5, "CHL")})), expected) << noun;
+  }
 }
 
 TEST(EventCoder, NominalEvents) {
