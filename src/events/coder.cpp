@@ -1791,12 +1791,18 @@ void SentenceCoder::build_events(Candidate& c) {
       // document's guess does not take the country the attacker is named
       // with in the sentence: "four children were killed in Israeli tank
       // shelling", in an article mostly about Israel, are no Israeli
-      // victims. The victim's country stays unknown (---CVL).
+      // victims. The victim's country stays unknown (---CVL). Only for a
+      // state's forces (a country, or its military, police, government).
       if (r != "17" && place.empty())
         for (EventActor& t : targets) {
           if (t.kind != "agent" || t.resolved_by != "context" || t.sector.empty() || t.country.empty()) continue;
+          // A state's forces named by their country; armed groups, rebels
+          // and militias mostly hit their own country's people ("IRA bombs
+          // killed people").
           bool attackers = std::any_of(sources.begin(), sources.end(), [&](const EventActor& s) {
-            return s.country == t.country && s.resolved_by == "dictionary";
+            return s.country == t.country && s.resolved_by == "dictionary" &&
+                   (s.kind == "state" || s.kind == "country" || s.sector == "MIL" || s.sector == "GOV" ||
+                    s.sector == "COP" || s.sector == "SPY");
           });
           if (!attackers) continue;
           add_note("victims' country unknown (the document's " + t.country + " is the attacker's)");

@@ -238,6 +238,10 @@ TEST(EventCoderArgs, VictimsKnownOnlyFromContextDoNotTakeTheAttackersCountry) {
   EXPECT_EQ(briefs(coder->code_document(doc, {{by_context(mention(s, 1, 1, "INDCVL", "agent")),
                                                by_context(mention(s, 5, 5, "IND"))}})),
             Briefs{"190 IND->INDCVL"});
+  // Insurgents mostly hit their own country's people: kept.
+  EXPECT_EQ(briefs(coder->code_document(
+                doc, {{by_context(mention(s, 1, 1, "INDCVL", "agent")), mention(s, 5, 5, "INDINS", "agent")}})),
+            Briefs{"190 INDINS->INDCVL"});
 }
 
 TEST(EventCoderArgs, AMishapHasNoAgent) {
