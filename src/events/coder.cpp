@@ -895,8 +895,9 @@ bool SentenceCoder::fill_slot(const Slot& slot, int anchor, int trigger, const s
         int h = head(x);
         if (h < 0 || h == anchor || h == trigger || std::find(word_tok.begin(), word_tok.end(), h) != word_tok.end())
           return true;
-        return !(case_is(h, "amid") || case_is(h, "amidst") || case_is(h, "despite") || case_is(h, "after") ||
-                 case_is(h, "following") || case_is(h, "because") || case_is(h, "over") || case_is(h, "during"));
+        for (std::string_view p : {"amid", "amidst", "despite", "after", "following", "because", "over", "during"})
+          if (case_is(h, p)) return false;
+        return true;
       };
       int pair = -1;
       for (int x : s_.region_list)

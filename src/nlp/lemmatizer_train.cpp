@@ -1,14 +1,13 @@
 // Training of the lemmatizer (lemmatizer.h).
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <ostream>
-#include <sstream>
 
 #include "nlp/hashing.h"
 #include "nlp/lemmatizer.h"
 #include "nlp/tagger.h"
 #include "nlp/train_util.h"
+#include "nlp/wordnet.h"
 
 namespace kestrel::nlp {
 
@@ -21,19 +20,16 @@ namespace {
 
 // Reads WordNet's exception list for one part of speech: lines of
 // "inflected base [base...]". Multi-word entries are skipped.
+// A form's first base (the one WordNet lists first); multi-word entries
+// are left out.
 void read_exceptions(const std::string& path, char pos, std::vector<std::pair<std::string, std::string>>& out,
                      std::size_t& count) {
-  std::ifstream in(path);
-  if (!in) return;
-  std::string line;
-  while (std::getline(in, line)) {
-    std::istringstream fields(line);
-    std::string form, base;
-    if (!(fields >> form >> base)) continue;
-    if (form.find('_') != std::string::npos || base.find('_') != std::string::npos) continue;
-    out.emplace_back(form + '\t' + pos, base);
+  read_wordnet_exceptions(path, [&](const std::string& form, const std::vector<std::string>& bases) {
+    if (bases.empty()) return;
+    if (form.find('_') != std::string::npos || bases.front().find('_') != std::string::npos) return;
+    out.emplace_back(form + '\t' + pos, bases.front());
     ++count;
-  }
+  });
 }
 
 }  // namespace

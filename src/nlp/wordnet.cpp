@@ -50,6 +50,22 @@ constexpr std::array<Detach, 20> kDetach = {{{WordNetClasses::kNoun, "s", ""},
 
 }  // namespace
 
+bool read_wordnet_exceptions(const std::string& path,
+                             const std::function<void(const std::string& form, const std::vector<std::string>& bases)>& each) {
+  std::ifstream in(path);
+  if (!in) return false;
+  std::string line, form, base;
+  std::vector<std::string> bases;
+  while (std::getline(in, line)) {
+    std::istringstream fields(line);
+    bases.clear();
+    if (!(fields >> form)) continue;
+    while (fields >> base) bases.push_back(base);
+    each(form, bases);
+  }
+  return true;
+}
+
 bool WordNetClasses::load(const std::string& dir, std::string& error) {
   lemmas_.clear();
   forms_.clear();
@@ -104,20 +120,15 @@ bool WordNetClasses::load(const std::string& dir, std::string& error) {
   // Irregular forms: a form takes the part of speech of a base WordNet has.
   for (const PartFile& part : kParts) {
     const std::string path = dir + "/" + part.name + ".exc";
-    std::ifstream in(path);
-    if (!in) {
-      error = path + ": cannot read WordNet exception list";
-      return false;
-    }
-    std::string line;
-    while (std::getline(in, line)) {
-      std::istringstream fields(line);
-      std::string form, base;
-      fields >> form;
-      while (fields >> base) {
+    const bool read = read_wordnet_exceptions(path, [&](const std::string& form, const std::vector<std::string>& bases) {
+      for (const std::string& base : bases) {
         auto it = lemmas_.find(key_of(base));
         if (it != lemmas_.end() && (it->second & part.bit)) forms_[key_of(form)] |= part.bit;
       }
+    });
+    if (!read) {
+      error = path + ": cannot read WordNet exception list";
+      return false;
     }
   }
   return true;

@@ -11,13 +11,21 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "base/model_file.h"
 
 namespace kestrel::nlp {
+
+// Reads one of WordNet's exception lists (noun.exc …: "form base [base …]"
+// per line) and calls `each` with every form and its bases; false when the
+// file cannot be read.
+bool read_wordnet_exceptions(const std::string& path,
+                             const std::function<void(const std::string& form, const std::vector<std::string>& bases)>& each);
 
 class WordNetClasses {
  public:
