@@ -41,6 +41,11 @@ Action add_train_command(CLI::App& app) {
                   "train and to run, more accurate); kept in the model")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
+  cmd->add_option("--parser-features", opts->nlp.parser_features,
+                  "Parser feature templates: 1 = words, tags and tree context; 2 = also lemmas and WordNet's "
+                  "semantic classes (needs --wordnet)")
+      ->check(CLI::Range(1, 2))
+      ->capture_default_str();
   cmd->add_option("--parsers", opts->nlp.parsers,
                   "Parsers to train, comma-separated: l2r or r2l, each optionally with a late root (r2l:late: the "
                   "root's dependent is chosen at the end) and a beam (l2r:b4); several make an ensemble (more "

@@ -190,12 +190,18 @@ std::unique_ptr<NlpModel> NlpModel::from_bytes(std::string_view bytes, const std
       !read_section(*file, name, "morph", impl.morphology, error) ||
       !read_section(*file, name, "selftest", self_test, error))
     return nullptr;
+  if (file->sections.count("senses") != 0 && !read_section(*file, name, "senses", impl.senses, error)) return nullptr;
   for (int k = 1;; ++k) {
     const std::string section = k == 1 ? "parser" : "parser." + std::to_string(k);
     if (k > 1 && file->sections.find(section) == file->sections.end()) break;
     impl.parsers.emplace_back();
     if (!read_section(*file, name, section.c_str(), impl.parsers.back(), error)) return nullptr;
   }
+  for (const nlp::Parser& p : impl.parsers)
+    if (p.feature_set() >= 2 && impl.senses.empty()) {
+      error = name + ": a parser reads WordNet's semantic classes but the model has no 'senses' section";
+      return nullptr;
+    }
   impl.link_parsers();
   impl.summary = meta.summary;
   // The model must still do what it did when it was trained.
@@ -269,6 +275,11 @@ bool NlpModel::save(const std::string& path, std::string& error) const {
     impl_->morphology.write(out);
     file.sections["morph"] = out.take();
   }
+  if (!impl_->senses.empty()) {
+    ByteWriter out;
+    impl_->senses.write(out);
+    file.sections["senses"] = out.take();
+  }
   for (std::size_t k = 0; k < impl_->parsers.size(); ++k) {
     ByteWriter out;
     impl_->parsers[k].write(out);
@@ -336,6 +347,7 @@ void NlpModel::annotate(Sentence& sentence, const NlpAnnotateOptions& options) c
       w.upos = t.upos;
       w.xpos = t.xpos;
       w.lemma = t.lemma;
+      w.sense = m.senses.sense(t.lemma, t.upos);
       scratch.words.push_back(w);
     }
     parse_words(m, scratch);

@@ -6,6 +6,7 @@
 //   tagger      Tagger::write
 //   lemmatizer  Lemmatizer::write
 //   morph       Morphology::write
+//   senses      WordNetSenses::write (optional: parsers of feature set 2)
 //   parser      Parser::write (the first parser)
 //   parser.2 …  further parsers of an ensemble, if any: their trees are
 //               combined by weighted arc votes and Eisner's algorithm
@@ -35,6 +36,9 @@ struct NlpModel::Impl {
   nlp::Tagger tagger;
   nlp::Lemmatizer lemmatizer;
   nlp::Morphology morphology;
+  // WordNet's semantic classes for parsers with feature set 2; empty in
+  // models written before them (section "senses", optional).
+  nlp::WordNetSenses senses;
   // One parser, or an ensemble whose trees are combined (Sagae & Lavie
   // 2006): each word's head by arc votes decoded with Eisner's algorithm,
   // its relation by the votes of the parsers that chose that head.

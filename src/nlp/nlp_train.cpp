@@ -183,6 +183,14 @@ bool train_nlp_model(const NlpTrainOptions& options, std::ostream& log, std::str
   log << "lemmatizer and features done (" << seconds_since(start) << ")\n";
 
   // 4. Parsers: one, or an ensemble trained side by side.
+  if (options.parser_features >= 2) {
+    if (options.wordnet_dir.empty()) {
+      error = "parser feature set 2 reads WordNet's semantic classes: give --wordnet";
+      return false;
+    }
+    if (!impl.senses.load(options.wordnet_dir, error)) return false;
+    log << "WordNet: semantic classes of " << impl.senses.size() << " nouns and verbs\n";
+  }
   std::vector<ParserMember> members;
   if (!parse_members(options.parsers, options.parser_beam, members, error)) return false;
   impl.parsers.assign(members.size(), nlp::Parser());
@@ -197,6 +205,8 @@ bool train_nlp_model(const NlpTrainOptions& options, std::ostream& log, std::str
     parser_options.beam = members[k].beam;
     parser_options.right_to_left = members[k].right_to_left;
     parser_options.late_root = members[k].late_root;
+    parser_options.feature_set = options.parser_features;
+    parser_options.senses = impl.senses.empty() ? nullptr : &impl.senses;
     std::ostream& member_log = members.size() == 1 ? log : member_logs[k];
     member_ok[k] = nlp::train_parser(pointers(parser_train), pointers(parser_dev), parser_options, member_log,
                                      impl.parsers[k], member_errors[k]);

@@ -22,7 +22,7 @@ std::uint64_t count_bucket(std::uint8_t c) { return c < 5 ? c : 5; }
 
 void Parser::atoms(const std::vector<ParserWord>& words, std::vector<ParserAtoms>& out) const {
   out.resize(words.size() + 1);
-  out[0] = {kRootAtom, kRootAtom, kRootAtom, kRootAtom};
+  out[0] = {kRootAtom, kRootAtom, kRootAtom, kRootAtom, kRootAtom};
   for (std::size_t i = 0; i < words.size(); ++i) {
     const ParserWord& w = words[i];
     ParserAtoms& a = out[i + 1];
@@ -30,6 +30,7 @@ void Parser::atoms(const std::vector<ParserWord>& words, std::vector<ParserAtoms
     a.upos = hash_string(w.upos, seed_ + 2);
     a.tag = combine(hash_string(w.xpos, seed_ + 1), a.upos);  // XPOS and UPOS: "IN" is ADP or SCONJ
     a.lemma = hash_string(w.lemma, seed_ + 3);
+    a.word_class = w.sense != 0 ? combine(seed_ + 5, w.sense) : a.tag;
     a.guide_head = a.guide_last_dependent = kNone;
     a.guide_label = 0;
   }
@@ -204,6 +205,27 @@ std::size_t Parser::features(const std::vector<ParserAtoms>& atoms, const ParseS
   out[k++] = feature(s, 86, P(S1), P(at(s1r)), s0p);
   out[k++] = feature(s, 87, P(S1), label(s1), s0p);
   out[k++] = feature(s, 88, n1p, n2p, P(at(st.b(3))));
+  if (feature_set_ >= 2) {
+    // Lemmas and semantic classes: which kinds of words attach to which,
+    // and through which preposition (N0l is a noun's case marker by the
+    // time the noun's own head is decided).
+    const auto C = [](const ParserAtoms* a) { return a ? a->word_class : kNoNode; };
+    const auto L = [](const ParserAtoms* a) { return a ? a->lemma : kNoNode; };
+    const std::uint64_t s0c = C(S0), n0c = C(N0), n0lw = W(N0l);
+    const std::uint64_t s0m = L(S0), n0m = L(N0);
+    out[k++] = feature(s, 100, s0c, n0c);
+    out[k++] = feature(s, 101, s0c, n0c, n0lw);
+    out[k++] = feature(s, 102, s0p, n0c, n0lw);
+    out[k++] = feature(s, 103, s0m, n0lw, n0c);
+    out[k++] = feature(s, 104, s0c, n0c, d);
+    out[k++] = feature(s, 105, combine(C(S0h), s0c), n0c, n0lw);
+    out[k++] = feature(s, 106, n0c, n0lw);
+    out[k++] = feature(s, 107, s0m, n0m);
+    out[k++] = feature(s, 108, s0m, n0p);
+    out[k++] = feature(s, 109, s0p, n0m);
+    out[k++] = feature(s, 110, s0m, n0lw, n0p);
+    out[k++] = feature(s, 111, s0c, label(s0), n0c);
+  }
   if (guided_) {
     // Where the guide put the heads of s0 and n0, seen from the state:
     // 1 the other of the two, 2 deeper in the stack, 3 further in the
@@ -341,6 +363,7 @@ void Parser::write(ByteWriter& out) const {
   model_.write(out);
   out.u32(static_cast<std::uint32_t>(beam_));
   out.u8(system_.late_root() ? 1 : 0);
+  out.u8(static_cast<std::uint8_t>(feature_set_));
 }
 
 bool Parser::read(ByteReader& in, std::string& error) {
@@ -384,6 +407,15 @@ bool Parser::read(ByteReader& in, std::string& error) {
       return false;
     }
     late_root = late == 1;
+  }
+  feature_set_ = 1;  // models written before feature sets end here
+  if (in.remaining() > 0) {
+    const std::uint8_t set = in.u8();
+    if (in.failed() || set < 1 || set > 2) {
+      error = "parser feature set " + std::to_string(set) + " is unknown to this build";
+      return false;
+    }
+    feature_set_ = set;
   }
   system_ = ArcEager(n, root, late_root);
   punct_label_ = parataxis_label_ = 0;

@@ -21,6 +21,7 @@
 #include "base/model_file.h"
 #include "nlp/arc_eager.h"
 #include "nlp/linear_model.h"
+#include "nlp/wordnet.h"
 #include "text/text.h"
 
 namespace kestrel::nlp {
@@ -31,6 +32,8 @@ struct ParserWord {
   std::string_view upos;
   std::string_view xpos;
   std::string_view lemma;
+  // WordNet's semantic class of the lemma (WordNetSenses::sense; 0 = none).
+  std::uint8_t sense = 0;
   // Another parser's opinion, read by a guided parser (Nivre & McDonald
   // 2008): the head (1-based, 0 = root, -1 = none) and relation it gave.
   int guide_head = -1;
@@ -43,6 +46,7 @@ struct ParserAtoms {
   std::uint64_t tag = 0;    // XPOS and UPOS
   std::uint64_t upos = 0;
   std::uint64_t lemma = 0;
+  std::uint64_t word_class = 0;  // the semantic class, or the tag where there is none
   // Guided parsers only, in node numbers: the guide's head, the relation it
   // gave and the guide's last dependent of this node.
   int guide_head = kNone;
@@ -66,6 +70,9 @@ class Parser {
   bool guided() const { return guided_; }
   // Parser states kept at each step (1 = greedy).
   int beam_width() const { return beam_; }
+  // Which feature templates it reads: 1 = words, tags, tree context; 2 =
+  // also lemmas and WordNet's semantic classes (ParserWord::sense).
+  int feature_set() const { return feature_set_; }
 
   // Atoms of the root and every word (out[0] is the root).
   void atoms(const std::vector<ParserWord>& words, std::vector<ParserAtoms>& out) const;
@@ -117,6 +124,7 @@ class Parser {
   bool right_to_left_ = false;
   bool guided_ = false;
   int beam_ = 1;
+  int feature_set_ = 1;
   std::vector<std::string> labels_;
   ArcEager system_;
   int punct_label_ = 0;
@@ -146,6 +154,9 @@ struct ParserTrainOptions {
   // Averaged weights smaller than this are dropped: they hardly change a
   // decision and take most of the room.
   float min_weight = 1.0f;
+  int feature_set = 1;  // Parser::feature_set()
+  // Semantic classes for feature set 2 (ParserWord::sense); none when null.
+  const WordNetSenses* senses = nullptr;
   bool verbose = true;
 };
 

@@ -26,11 +26,12 @@ struct ParserBuilder {
   static void set_direction(Parser& p, bool right_to_left) { p.right_to_left_ = right_to_left; }
   static void set_guided(Parser& p, bool guided) { p.guided_ = guided; }
   static void set_beam(Parser& p, int beam) { p.beam_ = beam; }
+  static void set_feature_set(Parser& p, int set) { p.feature_set_ = set; }
 };
 
 namespace {
 
-std::vector<ParserWord> words_of(const Sentence& s, const ParserGuide* guide) {
+std::vector<ParserWord> words_of(const Sentence& s, const ParserGuide* guide, const WordNetSenses* senses) {
   std::vector<ParserWord> words;
   words.reserve(s.tokens.size());
   for (std::size_t i = 0; i < s.tokens.size(); ++i) {
@@ -40,6 +41,7 @@ std::vector<ParserWord> words_of(const Sentence& s, const ParserGuide* guide) {
     w.upos = t.upos;
     w.xpos = t.xpos;
     w.lemma = t.lemma;
+    if (senses != nullptr) w.sense = senses->sense(t.lemma, t.upos);
     if (guide != nullptr && i < guide->size()) {
       w.guide_head = (*guide)[i].head;
       w.guide_label = (*guide)[i].label;
@@ -78,13 +80,14 @@ struct Score {
   double las() const { return words ? 100.0 * static_cast<double>(labelled) / static_cast<double>(words) : 0.0; }
 };
 
-Score evaluate(const Parser& parser, const std::vector<const Sentence*>& data, const std::vector<ParserGuide>* guides) {
+Score evaluate(const Parser& parser, const std::vector<const Sentence*>& data, const std::vector<ParserGuide>* guides,
+               const WordNetSenses* senses) {
   Score score;
   Parser::Scratch scratch;
   std::vector<int> heads, labels;
   for (std::size_t index = 0; index < data.size(); ++index) {
     const Sentence* s = data[index];
-    parser.parse(words_of(*s, guides ? &(*guides)[index] : nullptr), heads, labels, scratch);
+    parser.parse(words_of(*s, guides ? &(*guides)[index] : nullptr, senses), heads, labels, scratch);
     for (std::size_t i = 0; i < heads.size(); ++i) {
       const Token& t = s->tokens[i];
       ++score.words;
@@ -257,6 +260,11 @@ bool train_parser(const std::vector<const Sentence*>& train, const std::vector<c
   ParserBuilder::set_direction(parser, options.right_to_left);
   ParserBuilder::set_beam(parser, std::max(1, options.beam));
   ParserBuilder::set_guided(parser, train_guides != nullptr);
+  if (options.feature_set < 1 || options.feature_set > 2) {
+    error = "parser feature set " + std::to_string(options.feature_set) + " is unknown";
+    return false;
+  }
+  ParserBuilder::set_feature_set(parser, options.feature_set);
   const ArcEager& system = parser.system();
 
   std::vector<Example> examples;
@@ -286,7 +294,7 @@ bool train_parser(const std::vector<const Sentence*>& train, const std::vector<c
       continue;
     }
     lifted += static_cast<std::size_t>(projectivize(ex.gold_head));
-    std::vector<ParserWord> words = words_of(*s, train_guides ? &(*train_guides)[index] : nullptr);
+    std::vector<ParserWord> words = words_of(*s, train_guides ? &(*train_guides)[index] : nullptr, options.senses);
     if (options.right_to_left) std::reverse(words.begin(), words.end());
     parser.atoms(words, ex.atoms);
     examples.push_back(std::move(ex));
@@ -360,7 +368,7 @@ bool train_parser(const std::vector<const Sentence*>& train, const std::vector<c
     std::string dev_text;
     double las = static_cast<double>(epoch);
     if (!dev.empty()) {
-      const Score score = evaluate(parser, dev, dev_guides);
+      const Score score = evaluate(parser, dev, dev_guides, options.senses);
       las = score.las();
       dev_text = ", dev UAS " + fixed2(score.uas()) + " LAS " + fixed2(score.las());
     }

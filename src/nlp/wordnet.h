@@ -52,4 +52,35 @@ class WordNetClasses {
   std::unordered_map<std::uint64_t, std::uint8_t> forms_;   // irregular form -> bits of its bases
 };
 
+// WordNet's semantic class (its "lexicographer file": noun.person,
+// noun.location, noun.time, verb.motion, verb.communication, …) of a word's
+// most frequent sense, for nouns and verbs. The parser reads them where
+// words alone are too sparse to decide an attachment: "met officials in
+// the capital" vs "met officials of the ministry" differ in what the noun
+// is, and EWT's 200k words have seen few of the nouns news uses.
+class WordNetSenses {
+ public:
+  // Reads index.{noun,verb} (the first synset of a lemma is its most
+  // frequent sense) and data.{noun,verb} (each synset's file number).
+  bool load(const std::string& dir, std::string& error);
+  bool empty() const { return lemmas_.empty(); }
+  std::size_t size() const { return lemmas_.size(); }
+
+  // The class of a lemma read as the given UPOS: 1 + WordNet's file number
+  // (0–44) of its most frequent sense as a noun (NOUN), a verb (VERB), or,
+  // for PROPN, of its first sense WordNet spells with a capital ("Bush" is
+  // a person, not a shrub); 0 when WordNet has no such sense or the UPOS is
+  // another.
+  std::uint8_t sense(std::string_view lemma, std::string_view upos) const;
+
+  void write(ByteWriter& out) const;
+  bool read(ByteReader& in, std::string& error);
+
+ private:
+  struct Classes {
+    std::uint8_t noun = 0, verb = 0, name = 0;  // 1 + file number, 0 = none
+  };
+  std::unordered_map<std::uint64_t, Classes> lemmas_;  // by lower-cased lemma
+};
+
 }  // namespace kestrel::nlp

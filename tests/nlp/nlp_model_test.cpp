@@ -385,6 +385,70 @@ TEST(NlpTraining, EnsembleOfParsersGivesOneTree) {
   EXPECT_GE(scores.las.aligned_accuracy(), 0.80);
 }
 
+// Parsers that read lemmas and WordNet's semantic classes (feature set 2)
+// train, keep their feature set and the model's semantic classes through
+// save and load, and are refused when the classes are missing.
+TEST(NlpTraining, ParserWithSemanticClasses) {
+  const std::string wordnet = "/usr/share/wordnet";
+  if (!std::filesystem::exists(wordnet + "/data.noun"))
+    GTEST_SKIP() << "WordNet (Debian wordnet-base, installed by scripts/setup.sh) not found at " << wordnet;
+  testing::TempDir dir;
+  NlpTrainOptions options;
+  options.train_path = dir.write("tiny.conllu", testing::kTinyTreebank);
+  options.dev_path = options.train_path;
+  options.output_path = dir.file("senses.kmodel");
+  options.wordnet_dir = wordnet;
+  options.tagger_epochs = 6;
+  options.lemmatizer_epochs = 4;
+  options.parser_epochs = 8;
+  options.parser_features = 2;
+  options.parsers = "l2r,r2l";
+  options.jackknife_folds = 0;
+  options.min_weight = 0.0f;
+  std::ostringstream log;
+  std::string error;
+  ASSERT_TRUE(train_nlp_model(options, log, error)) << error << "\n" << log.str();
+  EXPECT_NE(log.str().find("semantic classes of"), std::string::npos) << log.str();
+  auto model = NlpModel::load(options.output_path, error);
+  ASSERT_TRUE(model) << error;
+  const NlpModel::Impl& impl = NlpModelAccess::impl(*model);
+  ASSERT_EQ(impl.parsers.size(), 2u);
+  for (const auto& p : impl.parsers) EXPECT_EQ(p.feature_set(), 2);
+  EXPECT_GT(impl.senses.sense("government", "NOUN"), 0);
+
+  const auto gold = parse_conllu(testing::kTinyTreebank);
+  auto system = forms_only(gold);
+  for (Document& d : system) model->annotate(d);
+  const EvalScores scores = evaluate(gold, system);
+  ASSERT_TRUE(scores.ok) << scores.error;
+  EXPECT_GE(scores.uas.aligned_accuracy(), 0.85);
+
+  // Without its semantic classes the model would parse differently: refused.
+  const std::string bytes = read_file(options.output_path);
+  auto parsed = parse_model_file(bytes, "senses", "nlp", 2, 2, error);
+  ASSERT_TRUE(parsed) << error;
+  ModelFile broken = *parsed;
+  ASSERT_EQ(broken.sections.erase("senses"), 1u);
+  ASSERT_TRUE(write_model_file(dir.file("nosenses.kmodel"), broken, error));
+  EXPECT_FALSE(NlpModel::load(dir.file("nosenses.kmodel"), error));
+  EXPECT_NE(error.find("semantic classes"), std::string::npos) << error;
+
+  // A parser feature set this build does not know is refused.
+  ModelFile future = *parsed;
+  std::string& parser = future.sections["parser"];
+  ASSERT_EQ(parser.back(), 2);
+  parser.back() = 3;
+  ASSERT_TRUE(write_model_file(dir.file("future.kmodel"), future, error));
+  EXPECT_FALSE(NlpModel::load(dir.file("future.kmodel"), error));
+  EXPECT_NE(error.find("feature set 3"), std::string::npos) << error;
+
+  // Feature set 2 needs WordNet.
+  options.wordnet_dir.clear();
+  options.output_path = dir.file("nowordnet.kmodel");
+  EXPECT_FALSE(train_nlp_model(options, log, error));
+  EXPECT_NE(error.find("--wordnet"), std::string::npos) << error;
+}
+
 TEST(NlpTraining, RefusesABadParserList) {
   testing::TempDir dir;
   NlpTrainOptions options;

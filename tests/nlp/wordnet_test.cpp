@@ -10,6 +10,7 @@ namespace kestrel {
 namespace {
 
 using nlp::WordNetClasses;
+using nlp::WordNetSenses;
 
 // A miniature WordNet: index lines are "lemma pos synsets pointers [ptr...]
 // senses tagged offsets..."; a line starting with a space is the licence.
@@ -90,6 +91,88 @@ TEST(WordNetClasses, RoundTripAndBadInput) {
   dir.write("index.verb", "shell v three\n");
   EXPECT_FALSE(WordNetClasses().load(dir.path(), error));
   EXPECT_NE(error.find("index.verb:1"), std::string::npos) << error;
+}
+
+// A miniature WordNet for the semantic classes: data lines are "offset
+// lex_filenum ss_type w_cnt(hex) word lex_id …"; index lines list a lemma's
+// synsets most frequent first.
+void write_senses(const testing::TempDir& dir) {
+  dir.write("data.noun",
+            "  1 licence text\n"
+            "00000100 20 n 02 bush 0 shrub 0 000 | a low woody plant\n"
+            "00000200 18 n 02 Bush 0 George_W._Bush 0 000 | 43rd President of the United States\n"
+            "00000300 15 n 01 capital 0 000 | a seat of government\n"
+            "00000400 28 n 01 Monday 0 000 | the day after Sunday\n");
+  dir.write("data.verb",
+            "  1 licence text\n"
+            "00000500 32 v 01 talk 0 000 | exchange thoughts\n");
+  dir.write("index.noun",
+            "  1 licence text\n"
+            "bush n 2 1 @ 2 1 00000100 00000200\n"
+            "capital n 1 1 @ 1 1 00000300\n"
+            "monday n 1 1 @ 1 0 00000400\n"
+            "george_w._bush n 1 1 @ 1 0 00000200\n");
+  dir.write("index.verb",
+            "  1 licence text\n"
+            "talk v 1 1 @ 1 1 00000500\n");
+}
+
+TEST(WordNetSenses, ClassOfTheMostFrequentSenseAndOfTheName) {
+  testing::TempDir dir;
+  write_senses(dir);
+  WordNetSenses senses;
+  std::string error;
+  ASSERT_TRUE(senses.load(dir.path(), error)) << error;
+  EXPECT_EQ(senses.sense("bush", "NOUN"), 1 + 20);     // noun.plant: the common noun's first sense
+  EXPECT_EQ(senses.sense("Bush", "PROPN"), 1 + 18);    // noun.person: the first sense spelt "Bush"
+  EXPECT_EQ(senses.sense("capital", "NOUN"), 1 + 15);  // noun.location
+  EXPECT_EQ(senses.sense("capital", "PROPN"), 0);      // WordNet never spells it with a capital
+  EXPECT_EQ(senses.sense("Monday", "PROPN"), 1 + 28);  // noun.time
+  EXPECT_EQ(senses.sense("talk", "VERB"), 1 + 32);     // verb.communication
+  EXPECT_EQ(senses.sense("talk", "NOUN"), 0);          // no noun entry here
+  EXPECT_EQ(senses.sense("capital", "ADJ"), 0);        // nouns and verbs only
+  EXPECT_EQ(senses.sense("kharkiv", "PROPN"), 0);
+  EXPECT_EQ(senses.sense("", "NOUN"), 0);
+}
+
+TEST(WordNetSenses, RoundTripAndBadInput) {
+  testing::TempDir dir;
+  write_senses(dir);
+  WordNetSenses senses;
+  std::string error;
+  ASSERT_TRUE(senses.load(dir.path(), error)) << error;
+  ByteWriter out;
+  senses.write(out);
+  const std::string bytes = out.bytes();
+  WordNetSenses back;
+  ByteReader in(bytes);
+  ASSERT_TRUE(back.read(in, error)) << error;
+  for (const char* upos : {"NOUN", "PROPN", "VERB"})
+    for (const char* w : {"bush", "Bush", "capital", "Monday", "talk"})
+      EXPECT_EQ(back.sense(w, upos), senses.sense(w, upos)) << w << ' ' << upos;
+  ByteWriter again;
+  back.write(again);
+  EXPECT_EQ(again.bytes(), bytes);
+  for (std::size_t cut : {std::size_t{0}, std::size_t{4}, bytes.size() / 2, bytes.size() - 1}) {
+    WordNetSenses partial;
+    ByteReader short_in(std::string_view(bytes).substr(0, cut));
+    EXPECT_FALSE(partial.read(short_in, error)) << cut;
+    EXPECT_NE(error.find("truncated"), std::string::npos) << error;
+  }
+  // A class number WordNet does not have is refused.
+  std::string bad = bytes;
+  bad[8 + 8] = static_cast<char>(99);  // the first entry's noun class
+  WordNetSenses wrong;
+  ByteReader bad_in(bad);
+  EXPECT_FALSE(wrong.read(bad_in, error));
+  EXPECT_NE(error.find("unknown semantic class"), std::string::npos) << error;
+  // Missing or malformed files are named.
+  testing::TempDir empty;
+  EXPECT_FALSE(WordNetSenses().load(empty.path(), error));
+  EXPECT_NE(error.find("data.noun"), std::string::npos) << error;
+  dir.write("index.noun", "bush n 2 1 @ 2 1 00000999\n");
+  EXPECT_FALSE(WordNetSenses().load(dir.path(), error));
+  EXPECT_NE(error.find("index.noun:1"), std::string::npos) << error;
 }
 
 }  // namespace
