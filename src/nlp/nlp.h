@@ -107,7 +107,7 @@ struct NlpTrainOptions {
   int parser_beam = 1;
   // Parser feature templates: 1 = words, tags and tree context; 2 = also
   // lemmas and WordNet's semantic classes (needs wordnet_dir).
-  int parser_features = 1;
+  int parser_features = 2;  // the shipped model's
   // The parsers to train, comma-separated: "l2r" (left to right) or "r2l"
   // (right to left), each optionally with a late root ("r2l:late", see
   // nlp/arc_eager.h) and a beam ("l2r:b4"). Several make an

@@ -185,7 +185,7 @@ bool train_nlp_model(const NlpTrainOptions& options, std::ostream& log, std::str
   // 4. Parsers: one, or an ensemble trained side by side.
   if (options.parser_features >= 2) {
     if (options.wordnet_dir.empty()) {
-      error = "parser feature set 2 reads WordNet's semantic classes: give --wordnet";
+      error = "parser feature set 2 reads WordNet's semantic classes: give --wordnet DIR (or --parser-features 1)";
       return false;
     }
     if (!impl.senses.load(options.wordnet_dir, error)) return false;

@@ -1,11 +1,9 @@
 #include "nlp/wordnet.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <array>
 #include <fstream>
 #include <sstream>
-#include <unordered_set>
 #include <vector>
 
 #include "nlp/hashing.h"
@@ -195,30 +193,15 @@ namespace {
 // Lexicographer file numbers (WordNet's lexnames(5WN)) are 0–44.
 constexpr int kLastLexFile = 44;
 
-struct Synsets {
-  std::unordered_map<std::uint32_t, std::uint8_t> lex_file;  // offset -> file number
-  // (offset, lower-cased word) of the synsets that spell a word with a
-  // capital: "Bush" the president, "Turkey" the country.
-  std::unordered_set<std::uint64_t> capitalised;
-};
-
-std::uint64_t synset_word(std::uint32_t offset, std::string_view lower) { return combine(offset, key_of(lower)); }
-
-std::string lower_case(std::string_view w) {
-  std::string out(w);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
-// data.{noun,verb}: "offset lex_filenum ss_type w_cnt word lex_id …" per synset.
-bool read_synsets(const std::string& path, Synsets& out, std::string& error) {
+// data.{noun,verb}: "offset lex_filenum ss_type …" per synset: offset -> file number.
+bool read_lex_files(const std::string& path, std::unordered_map<std::uint32_t, std::uint8_t>& out,
+                    std::string& error) {
   std::ifstream in(path);
   if (!in) {
     error = path + ": cannot read WordNet data file";
     return false;
   }
-  std::string line, type, count, word, lex_id;
+  std::string line;
   std::size_t line_no = 0;
   while (std::getline(in, line)) {
     ++line_no;
@@ -226,18 +209,13 @@ bool read_synsets(const std::string& path, Synsets& out, std::string& error) {
     std::istringstream fields(line);
     std::uint32_t offset = 0;
     int lex_file = -1;
-    if (!(fields >> offset >> lex_file >> type >> count) || lex_file < 0 || lex_file > kLastLexFile) {
+    if (!(fields >> offset >> lex_file) || lex_file < 0 || lex_file > kLastLexFile) {
       error = path + ":" + std::to_string(line_no) + ": not a WordNet data line";
       return false;
     }
-    out.lex_file[offset] = static_cast<std::uint8_t>(lex_file);
-    const unsigned long words = std::strtoul(count.c_str(), nullptr, 16);
-    for (unsigned long i = 0; i < words && fields >> word >> lex_id; ++i) {
-      const std::string lower = lower_case(word);
-      if (lower != word) out.capitalised.insert(synset_word(offset, lower));
-    }
+    out[offset] = static_cast<std::uint8_t>(lex_file);
   }
-  if (out.lex_file.empty()) {
+  if (out.empty()) {
     error = path + ": no WordNet synsets";
     return false;
   }
@@ -250,8 +228,8 @@ bool WordNetSenses::load(const std::string& dir, std::string& error) {
   lemmas_.clear();
   constexpr std::array<const char*, 2> kFiles = {"noun", "verb"};
   for (std::size_t p = 0; p < kFiles.size(); ++p) {
-    Synsets synsets;
-    if (!read_synsets(dir + "/data." + kFiles[p], synsets, error)) return false;
+    std::unordered_map<std::uint32_t, std::uint8_t> lex_files;
+    if (!read_lex_files(dir + "/data." + kFiles[p], lex_files, error)) return false;
     const std::string path = dir + "/index." + kFiles[p];
     std::ifstream in(path);
     if (!in) {
@@ -268,38 +246,24 @@ bool WordNetSenses::load(const std::string& dir, std::string& error) {
       std::uint32_t count = 0, pointers = 0, senses = 0, tagged = 0;
       fields >> lemma >> pos >> count >> pointers;
       for (std::uint32_t i = 0; i < pointers && fields; ++i) fields >> skip;
-      fields >> senses >> tagged;
-      // Synsets most frequent sense first.
-      std::vector<std::uint32_t> offsets;
-      for (std::uint32_t i = 0, offset = 0; i < senses && fields >> offset; ++i) offsets.push_back(offset);
-      if (!fields || offsets.empty() || synsets.lex_file.count(offsets.front()) == 0) {
+      std::uint32_t first = 0;  // the most frequent sense comes first
+      fields >> senses >> tagged >> first;
+      auto it = lex_files.find(first);
+      if (!fields || it == lex_files.end()) {
         error = path + ":" + std::to_string(line_no) + ": not a WordNet index line, or its first synset is unknown";
         return false;
       }
       if (lemma.find('_') != std::string::npos) continue;  // one word at a time
       Classes& c = lemmas_[key_of(lemma)];
-      const auto class_of = [&](std::uint32_t offset) {
-        auto it = synsets.lex_file.find(offset);
-        return static_cast<std::uint8_t>(it == synsets.lex_file.end() ? 0 : it->second + 1);
-      };
-      if (p == 1) {
-        c.verb = class_of(offsets.front());
-        continue;
-      }
-      c.noun = class_of(offsets.front());
-      for (std::uint32_t offset : offsets)
-        if (synsets.capitalised.count(synset_word(offset, lemma)) != 0) {
-          c.name = class_of(offset);
-          break;
-        }
+      (p == 0 ? c.noun : c.verb) = static_cast<std::uint8_t>(it->second + 1);
     }
   }
   return true;
 }
 
 std::uint8_t WordNetSenses::sense(std::string_view lemma, std::string_view upos) const {
-  const bool noun = upos == "NOUN", verb = upos == "VERB", name = upos == "PROPN";
-  if (!(noun || verb || name) || lemma.empty() || lemmas_.empty()) return 0;
+  const bool verb = upos == "VERB";
+  if (!(verb || upos == "NOUN" || upos == "PROPN") || lemma.empty() || lemmas_.empty()) return 0;
   char lower[64];  // WordNet's single words are shorter
   if (lemma.size() > sizeof lower) return 0;
   for (std::size_t i = 0; i < lemma.size(); ++i) {
@@ -308,7 +272,7 @@ std::uint8_t WordNetSenses::sense(std::string_view lemma, std::string_view upos)
   }
   auto it = lemmas_.find(key_of(std::string_view(lower, lemma.size())));
   if (it == lemmas_.end()) return 0;
-  return noun ? it->second.noun : verb ? it->second.verb : it->second.name;
+  return verb ? it->second.verb : it->second.noun;
 }
 
 void WordNetSenses::write(ByteWriter& out) const {
@@ -319,14 +283,13 @@ void WordNetSenses::write(ByteWriter& out) const {
     out.u64(key);
     out.u8(c.noun);
     out.u8(c.verb);
-    out.u8(c.name);
   }
 }
 
 bool WordNetSenses::read(ByteReader& in, std::string& error) {
   lemmas_.clear();
   const std::uint64_t n = in.u64();
-  if (in.failed() || n > in.remaining() / 11) {
+  if (in.failed() || n > in.remaining() / 10) {
     error = "WordNet senses are truncated";
     return false;
   }
@@ -336,8 +299,7 @@ bool WordNetSenses::read(ByteReader& in, std::string& error) {
     Classes c;
     c.noun = in.u8();
     c.verb = in.u8();
-    c.name = in.u8();
-    if (c.noun > kLastLexFile + 1 || c.verb > kLastLexFile + 1 || c.name > kLastLexFile + 1) {
+    if (c.noun > kLastLexFile + 1 || c.verb > kLastLexFile + 1) {
       error = "WordNet senses hold an unknown semantic class";
       return false;
     }

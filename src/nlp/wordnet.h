@@ -67,10 +67,11 @@ class WordNetSenses {
   std::size_t size() const { return lemmas_.size(); }
 
   // The class of a lemma read as the given UPOS: 1 + WordNet's file number
-  // (0–44) of its most frequent sense as a noun (NOUN), a verb (VERB), or,
-  // for PROPN, of its first sense WordNet spells with a capital ("Bush" is
-  // a person, not a shrub); 0 when WordNet has no such sense or the UPOS is
-  // another.
+  // (0–44) of its most frequent sense as a noun (NOUN, and PROPN lower-cased:
+  // "China" is noun.location) or a verb (VERB); 0 when WordNet does not have
+  // it or the UPOS is another. (A proper noun may take a common noun's class,
+  // "Bush" noun.plant; reading the capitalised senses instead was not
+  // measured in time.)
   std::uint8_t sense(std::string_view lemma, std::string_view upos) const;
 
   void write(ByteWriter& out) const;
@@ -78,7 +79,7 @@ class WordNetSenses {
 
  private:
   struct Classes {
-    std::uint8_t noun = 0, verb = 0, name = 0;  // 1 + file number, 0 = none
+    std::uint8_t noun = 0, verb = 0;  // 1 + file number, 0 = none
   };
   std::unordered_map<std::uint64_t, Classes> lemmas_;  // by lower-cased lemma
 };

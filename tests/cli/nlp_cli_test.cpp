@@ -100,7 +100,7 @@ class NlpCli : public ::testing::Test {
     model_ = dir_->file("tiny.kmodel");
     train_ = run("train --train " + treebank_ + " --dev " + treebank_ + " --out " + model_ +
                      " --tagger-epochs 6 --lemmatizer-epochs 4 --parser-epochs 8 --jackknife 2 --min-weight 0"
-                     " --wordnet '' --seed 7",
+                     " --wordnet '' --parser-features 1 --seed 7",
                  true);
     // Raw text: the treebank's sentences as a few JSONL documents (more than
     // a batch of -j 2, so the order across batches is checked too).
@@ -148,7 +148,7 @@ TEST_F(NlpCli, TrainIsReproducibleWithTheSameSeed) {
   const std::string again = dir_->file("again.kmodel");
   auto r = run("train --train " + treebank_ + " --dev " + treebank_ + " --out " + again +
                " --tagger-epochs 6 --lemmatizer-epochs 4 --parser-epochs 8 --jackknife 2 --min-weight 0"
-               " --wordnet '' --seed 7");
+               " --wordnet '' --parser-features 1 --seed 7");
   ASSERT_EQ(r.exit_code, 0);
   auto a = run("parse --model " + model_ + " " + raw_);
   auto b = run("parse --model " + again + " " + raw_);
@@ -160,7 +160,7 @@ TEST_F(NlpCli, TrainWithABeamGivesAWorkingModel) {
   const std::string beam = dir_->file("beam.kmodel");
   auto r = run("train --train " + treebank_ + " --out " + beam +
                " --tagger-epochs 4 --lemmatizer-epochs 2 --parser-epochs 4 --jackknife 0 --min-weight 0"
-               " --wordnet '' --parser-beam 4");
+               " --wordnet '' --parser-features 1 --parser-beam 4");
   ASSERT_EQ(r.exit_code, 0);
   auto parsed = run("parse --model " + beam + " " + raw_);
   ASSERT_EQ(parsed.exit_code, 0);
@@ -172,7 +172,7 @@ TEST_F(NlpCli, TrainAnEnsembleOfParsers) {
   const std::string ensemble = dir_->file("ensemble.kmodel");
   auto r = run("train --train " + treebank_ + " --out " + ensemble +
                " --tagger-epochs 4 --lemmatizer-epochs 2 --parser-epochs 4 --jackknife 0 --min-weight 0"
-               " --wordnet '' --parsers l2r,r2l:b2 -j 2");
+               " --wordnet '' --parser-features 1 --parsers l2r,r2l:b2 -j 2");
   ASSERT_EQ(r.exit_code, 0);
   auto parsed = run("parse -j 2 --model " + ensemble + " " + raw_);
   ASSERT_EQ(parsed.exit_code, 0);

@@ -61,6 +61,7 @@ class TinyModel : public ::testing::Test {
     options.dev_path = options.train_path;
     options.output_path = dir_->file("tiny.kmodel");
     options.wordnet_dir.clear();
+    options.parser_features = 1;  // its lemmas and semantic classes need WordNet
     options.tagger_epochs = 6;
     options.lemmatizer_epochs = 4;
     options.parser_epochs = 8;
@@ -114,6 +115,7 @@ TEST_F(TinyModel, TrainingIsReproducible) {
   options.dev_path = options.train_path;
   options.output_path = dir_->file("again.kmodel");
   options.wordnet_dir.clear();
+  options.parser_features = 1;  // its lemmas and semantic classes need WordNet
   options.tagger_epochs = 6;
   options.lemmatizer_epochs = 4;
   options.parser_epochs = 8;
@@ -313,6 +315,7 @@ TEST(NlpTraining, BeamTrainedParserLearnsItsData) {
   options.dev_path = options.train_path;
   options.output_path = dir.file("beam.kmodel");
   options.wordnet_dir.clear();
+  options.parser_features = 1;  // its lemmas and semantic classes need WordNet
   options.tagger_epochs = 6;
   options.lemmatizer_epochs = 4;
   options.parser_epochs = 10;
@@ -343,6 +346,7 @@ TEST(NlpTraining, EnsembleOfParsersGivesOneTree) {
   options.dev_path = options.train_path;
   options.output_path = dir.file("ensemble.kmodel");
   options.wordnet_dir.clear();
+  options.parser_features = 1;  // its lemmas and semantic classes need WordNet
   options.tagger_epochs = 6;
   options.lemmatizer_epochs = 4;
   options.parser_epochs = 8;
@@ -455,6 +459,7 @@ TEST(NlpTraining, RefusesABadParserList) {
   options.train_path = dir.write("tiny.conllu", testing::kTinyTreebank);
   options.output_path = dir.file("bad.kmodel");
   options.wordnet_dir.clear();
+  options.parser_features = 1;  // its lemmas and semantic classes need WordNet
   options.tagger_epochs = 1;
   options.parser_epochs = 1;
   options.jackknife_folds = 0;

@@ -117,16 +117,16 @@ void write_senses(const testing::TempDir& dir) {
             "talk v 1 1 @ 1 1 00000500\n");
 }
 
-TEST(WordNetSenses, ClassOfTheMostFrequentSenseAndOfTheName) {
+TEST(WordNetSenses, ClassOfTheMostFrequentSense) {
   testing::TempDir dir;
   write_senses(dir);
   WordNetSenses senses;
   std::string error;
   ASSERT_TRUE(senses.load(dir.path(), error)) << error;
   EXPECT_EQ(senses.sense("bush", "NOUN"), 1 + 20);     // noun.plant: the common noun's first sense
-  EXPECT_EQ(senses.sense("Bush", "PROPN"), 1 + 18);    // noun.person: the first sense spelt "Bush"
+  EXPECT_EQ(senses.sense("Bush", "PROPN"), 1 + 20);    // a proper noun is read lower-cased
   EXPECT_EQ(senses.sense("capital", "NOUN"), 1 + 15);  // noun.location
-  EXPECT_EQ(senses.sense("capital", "PROPN"), 0);      // WordNet never spells it with a capital
+  EXPECT_EQ(senses.sense("Capital", "NOUN"), 1 + 15);
   EXPECT_EQ(senses.sense("Monday", "PROPN"), 1 + 28);  // noun.time
   EXPECT_EQ(senses.sense("talk", "VERB"), 1 + 32);     // verb.communication
   EXPECT_EQ(senses.sense("talk", "NOUN"), 0);          // no noun entry here
