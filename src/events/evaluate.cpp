@@ -300,6 +300,9 @@ EventEvaluation evaluate_plover(const std::vector<GoldSentence>& gold, const Eve
       if (e.plover_event == gc.cameo) return true;
       if (gc.cameo == "SANCTION") return e.cameo.rfind("163", 0) == 0;
       if (gc.cameo == "CONCEDE") return e.cameo == "0813" || e.cameo == "0814";
+      // 2016 FIGHT is all of CAMEO 19 (PLOVER manual, CAMEO table: "19 FIGHT"); the
+      // 2021 table moved blockades (191) and occupying territory (192) to COERCE.
+      if (g.category == "FIGHT") return e.cameo.rfind("19", 0) == 0;
       return false;
     };
     auto in = [](const std::vector<std::string>& codes, const std::string& country) {

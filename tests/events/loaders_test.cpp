@@ -213,5 +213,33 @@ TEST(PloverGold, CodesThe2021TableMovedCountForTheir2016Label) {
   EXPECT_EQ(e.total.predicted, 2u);
 }
 
+// 2016 FIGHT was all of CAMEO 19: occupying territory (192, COERCE in the 2021
+// table) still counts for it, but not for the 2021 label ASSAULT.
+TEST(PloverGold, OccupyingTerritoryCountsForThe2016FightLabel) {
+  Messages m;
+  auto onto = CameoOntology::load(CameoOntology::default_file(), m.diag);
+  auto pats = EventPatterns::from_text("%kestrel-dict events 1\n192 SRC [seize] TGT\n", "p", onto.get(), m.diag);
+  EventCoder coder(std::move(onto), std::move(pats));
+  const std::string tree =
+      "Rebels rebel NOUN 2 nsubj\n"
+      "seized seize VERB 0 root\n"
+      "Goma Goma PROPN 2 obj\n";
+  auto gold = read_plover_gold(
+      R"({"id": "a", "text": "Rebels seized Goma", "event": "FIGHT", "source": [{"code": "COD"}]})"
+      "\n"
+      R"({"id": "b", "text": "Rebels seized Goma", "event": "ASSAULT", "source": [{"code": "COD"}]})"
+      "\n",
+      "g.jsonl", m.diag);
+  ASSERT_EQ(gold.size(), 2u);
+  auto annotate = [&](Document& doc) { doc = testing::tree_doc(tree); };
+  auto finder = [](const Document& doc) {
+    return std::vector<std::vector<ActorMention>>{
+        {testing::mention(doc.sentences[0], 0, 0, "CODREB"), testing::mention(doc.sentences[0], 2, 2, "COD")}};
+  };
+  EventEvaluation e = evaluate_plover(gold, coder, annotate, finder);
+  EXPECT_EQ(e.total.type_source, 1u);  // FIGHT accepts 192; ASSAULT (2021) does not
+  EXPECT_EQ(e.total.correct, 1u);
+}
+
 }  // namespace
 }  // namespace kestrel
