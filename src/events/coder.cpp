@@ -876,6 +876,28 @@ bool SentenceCoder::fill_slot(const Slot& slot, int anchor, int trigger, const s
           x = next;
         }
       }
+      // "TGT [die] in SRC custody|attack": the slot stands before a word of
+      // the pattern inside that phrase, so it is the actor modifying that
+      // word ("died in Israeli custody", "in a Russian missile attack").
+      if (out.empty() && slot.of_word >= 0 && word_tok[u(slot.of_word)] >= 0) {
+        const int w = word_tok[u(slot.of_word)];
+        int top = w;  // the phrase's head noun: "missile" is a compound of "attack"
+        while (top != anchor && top != trigger && head(top) >= 0 && rel(top) == Rel::Compound &&
+               std::find(word_tok.begin(), word_tok.end(), head(top)) != word_tok.end())
+          top = head(top);
+        const int h = head(top);
+        const bool own_phrase = (rel(top) == Rel::Obl || rel(top) == Rel::Nmod) && case_matches(top, slot.preps) &&
+                                (h == anchor || h == trigger);
+        if (own_phrase)
+          for (int x : {top, w})
+            for (int c : t_.kids(x)) {
+              Rel r = rel(c);
+              if ((r == Rel::NmodPoss || r == Rel::Amod || r == Rel::Compound) && has_mention(c) &&
+                  std::find(word_tok.begin(), word_tok.end(), c) == word_tok.end() &&
+                  std::find(out.begin(), out.end(), c) == out.end())
+                out.push_back(c);
+            }
+      }
       break;
     }
     case SlotRole::ClauseSubject: {
@@ -2031,6 +2053,30 @@ bool SentenceCoder::verb_trigger(int x) const {
 void SentenceCoder::repair_hidden_verbs() {
   const bool headline = sent_.kind == SegmentKind::Title || sent_.kind == SegmentKind::Bullet;
   bool changed = false;
+  // "Two policemen were wounded by Taliban gunmen", "were injured in an
+  // ambush": the participles of harm that the tagger reads as adjectives
+  // after "be" are the passive verb.
+  for (int x = 0; x < t_.n; ++x) {
+    if (t_.pos[u(x)] != Pos::Adj) continue;
+    static constexpr std::array<std::array<std::string_view, 2>, 4> kHarm = {
+        {{"wounded", "wound"}, {"injured", "injure"}, {"hurt", "hurt"}, {"maimed", "maim"}}};
+    std::string_view verb;
+    for (const auto& [form, lem] : kHarm)
+      if (t_.form[u(x)] == form) verb = lem;
+    const int cop = verb.empty() ? -1 : t_.child(x, Rel::Cop);
+    const int sub = cop < 0 ? -1 : t_.child(x, Rel::Nsubj);
+    if (sub < 0 || lemma(cop) != "be") continue;
+    const std::uint32_t id = idx_.id(verb);
+    if (id == kNoId) continue;
+    t_.lemma[u(x)] = std::string(verb);
+    t_.lemma_id[u(x)] = id;
+    s_.present[id] = 1;
+    t_.pos[u(x)] = Pos::Verb;
+    t_.feat[u(x)] = static_cast<std::uint8_t>(t_.feat[u(x)] | TreeView::kPassVoice | TreeView::kPart | TreeView::kPast);
+    t_.rel[u(cop)] = Rel::AuxPass;
+    t_.rel[u(sub)] = Rel::NsubjPass;
+    changed = true;
+  }
   for (int v = 1; v + 1 < t_.n; ++v) {
     const Rel rv = rel(v);
     const Pos pv = t_.pos[u(v)];

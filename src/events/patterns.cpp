@@ -234,6 +234,13 @@ Compiled compile(const EventPattern& p, EventPatterns::Index& index) {
       bool between = el[i - 1].alternatives.size() == 1 && el[i - 1].alternatives[0] == "between";
       s.role = between ? SlotRole::BetweenFirst : SlotRole::Oblique;
       for (const auto& a : el[i - 1].alternatives) s.preps.push_back(index.intern(a));
+      // "in SRC custody": words right after the slot name the phrase's head
+      // (the last of them), which the slot's actor modifies.
+      if (!between && i + 1 < n && el[i + 1].kind == Kind::Word && !all_prepositions(el[i + 1])) {
+        std::size_t j = i + 1;
+        while (j + 1 < n && el[j + 1].kind == Kind::Word && !all_prepositions(el[j + 1])) ++j;
+        s.of_word = static_cast<int>(j);  // element index for now
+      }
     } else if (i > 0 && el[i - 1].kind == Kind::And) {
       s.role = SlotRole::BetweenSecond;
     } else if (i > 0 && el[i - 1].kind == Kind::Word && el[i - 1].alternatives.size() == 1 &&
@@ -280,7 +287,8 @@ Compiled compile(const EventPattern& p, EventPatterns::Index& index) {
     }
   }
   for (Slot& s : slots) {
-    if (s.role == SlotRole::Object || s.role == SlotRole::Possessor || s.role == SlotRole::ClauseSubject)
+    if (s.role == SlotRole::Object || s.role == SlotRole::Possessor || s.role == SlotRole::ClauseSubject ||
+        (s.role == SlotRole::Oblique && s.of_word >= 0))
       s.of_word = el[static_cast<std::size_t>(s.of_word)].kind == Kind::Trigger ? -1
                                                                                   : word_of_element[static_cast<std::size_t>(s.of_word)];
   }

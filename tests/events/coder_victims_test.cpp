@@ -1,0 +1,126 @@
+// Victims of violence as the subject of the clause: "died in a Russian
+// missile attack", "were wounded in an ambush" (hand-built UD trees,
+// hand-made mentions; the shipped patterns where a test is about the
+// dictionary).
+#include <gtest/gtest.h>
+
+#include "events/simple_actors.h"
+
+namespace kestrel {
+namespace {
+
+using testing::Briefs;
+using testing::briefs;
+using testing::coder_with;
+using testing::mention;
+using testing::shipped_coder;
+using testing::tree_doc;
+
+TEST(EventCoderVictims, DyingInAnAttackNamesTheAttackerFromTheAttackNoun) {
+  // "Two civilians died in a Russian missile attack on Kherson": "die" has
+  // no agent; the actor modifying the attack noun (written "in SRC ...")
+  // is the attacker, the subject the victim.
+  auto coder = shipped_coder();
+  Document doc = tree_doc(
+      "Two two NUM 2 nummod\n"
+      "civilians civilian NOUN 3 nsubj\n"
+      "died die VERB 0 root Tense=Past\n"
+      "in in ADP 8 case\n"
+      "a a DET 8 det\n"
+      "Russian Russian ADJ 8 amod\n"
+      "missile missile NOUN 8 compound\n"
+      "attack attack NOUN 3 obl\n"
+      "on on ADP 10 case\n"
+      "Kherson Kherson PROPN 8 nmod\n");
+  const Sentence& s = doc.sentences[0];
+  auto events = coder->code_document(
+      doc, {{mention(s, 1, 1, "UKRCVL", "agent"), mention(s, 5, 5, "RUS"), mention(s, 9, 9, "UKR")}});
+  EXPECT_EQ(briefs(events), Briefs{"195 RUS->UKRCVL"});
+
+  // Without an actor on the attack there is nobody to code it against.
+  Document bare = tree_doc(
+      "Two two NUM 2 nummod\n"
+      "civilians civilian NOUN 3 nsubj\n"
+      "died die VERB 0 root Tense=Past\n"
+      "in in ADP 6 case\n"
+      "an a DET 6 det\n"
+      "attack attack NOUN 3 obl\n");
+  const Sentence& b = bare.sentences[0];
+  EXPECT_TRUE(coder->code_document(bare, {{mention(b, 1, 1, "UKRCVL", "agent")}}).empty());
+
+  // An actor elsewhere in the sentence is not the attacker: "died of an
+  // illness in a Russian hospital" names no attack at all.
+  Document ill = tree_doc(
+      "Two two NUM 2 nummod\n"
+      "prisoners prisoner NOUN 3 nsubj\n"
+      "died die VERB 0 root Tense=Past\n"
+      "in in ADP 7 case\n"
+      "a a DET 7 det\n"
+      "Russian Russian ADJ 7 amod\n"
+      "hospital hospital NOUN 3 obl\n");
+  const Sentence& i = ill.sentences[0];
+  EXPECT_TRUE(coder->code_document(ill, {{mention(i, 1, 1, "UKRCVL", "agent"), mention(i, 5, 5, "RUS")}}).empty());
+}
+
+TEST(EventCoderVictims, ASlotBeforeAWordOfItsPhraseIsThatWordsActorModifier) {
+  // "TGT [die] in SRC custody": "a detainee died in Egyptian custody" is
+  // EGY, by the adjective on "custody"; a "custody" phrase hung on another
+  // noun is not the predicate's own.
+  auto coder = coder_with("1823 TGT [die] in SRC custody\n");
+  Document doc = tree_doc(
+      "A a DET 2 det\n"
+      "detainee detainee NOUN 3 nsubj\n"
+      "died die VERB 0 root Tense=Past\n"
+      "in in ADP 6 case\n"
+      "Egyptian Egyptian ADJ 6 amod\n"
+      "custody custody NOUN 3 obl\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 1, 1, "EGYCVL", "agent"), mention(s, 4, 4, "EGY")}})),
+            Briefs{"1823 EGY->EGYCVL"});
+  Document other = tree_doc(
+      "A a DET 2 det\n"
+      "detainee detainee NOUN 3 nsubj\n"
+      "died die VERB 0 root Tense=Past\n"
+      "after after ADP 5 case\n"
+      "months month NOUN 3 obl\n"
+      "in in ADP 8 case\n"
+      "Egyptian Egyptian ADJ 8 amod\n"
+      "custody custody NOUN 5 nmod\n");
+  const Sentence& o = other.sentences[0];
+  EXPECT_TRUE(coder->code_document(other, {{mention(o, 1, 1, "EGYCVL", "agent"), mention(o, 6, 6, "EGY")}}).empty());
+}
+
+TEST(EventCoderVictims, WoundedTaggedAsAnAdjectiveAfterBeIsThePassive) {
+  // "Three soldiers were wounded by Taliban gunmen": the tagger reads
+  // "wounded" as an adjective with a copula; it is the passive of "wound".
+  auto coder = coder_with("182 SRC [wound] TGT\n");
+  Document doc = tree_doc(
+      "Three three NUM 2 nummod\n"
+      "soldiers soldier NOUN 4 nsubj\n"
+      "were be AUX 4 cop\n"
+      "wounded wounded ADJ 0 root\n"
+      "by by ADP 7 case\n"
+      "Taliban Taliban PROPN 7 compound\n"
+      "gunmen gunman NOUN 4 obl\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(
+                doc, {{mention(s, 1, 1, "AFGMIL", "agent"), mention(s, 5, 6, "AFGINSTAL", "group")}})),
+            Briefs{"182 AFGINSTAL->AFGMIL"});
+  // Other adjectives after "be" stay adjectives: "the talks were
+  // pointless" is no event, and neither is "the soldiers were tired".
+  auto tire = coder_with("182 SRC [tire] TGT\n");
+  Document tired = tree_doc(
+      "The the DET 2 det\n"
+      "soldiers soldier NOUN 4 nsubj\n"
+      "were be AUX 4 cop\n"
+      "tired tired ADJ 0 root\n"
+      "by by ADP 6 case\n"
+      "Taliban Taliban PROPN 4 obl\n");
+  const Sentence& t = tired.sentences[0];
+  EXPECT_TRUE(
+      tire->code_document(tired, {{mention(t, 1, 1, "AFGMIL", "agent"), mention(t, 5, 5, "AFGINSTAL", "group")}})
+          .empty());
+}
+
+}  // namespace
+}  // namespace kestrel
