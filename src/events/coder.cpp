@@ -254,6 +254,7 @@ class SentenceCoder {
   bool resolve(int h, std::vector<EventActor>& out, const char* role, int guard = 0) const;
   void coordinated_modifiers(int h, std::vector<EventActor>& out, std::size_t from) const;
   bool violent_noun(int x) const;
+  bool peacekeepers(int x, int depth = 0) const;
   EventActor actor_from(const ActorMention& m, const char* role) const;
   int antecedent(int pron) const;
   void modality_negation(Candidate& c) const;
@@ -1236,6 +1237,20 @@ bool SentenceCoder::violent_noun(int x) const {
   return false;
 }
 
+// A peacekeeping force: "peacekeepers", "peacekeeping troops", "a
+// contingent of peacekeepers", "the deployment of UN peacekeeping troops".
+bool SentenceCoder::peacekeepers(int x, int depth) const {
+  const auto word = [&](int k) { return one_of(lemma(k), {"peacekeeper", "peace-keeper", "peacekeepers", "peacekeeping", "peace-keeping"}); };
+  if (!t_.nominal(x)) return false;
+  if (word(x)) return true;
+  for (int k : t_.kids(x)) {
+    Rel r = rel(k);
+    if ((r == Rel::Amod || r == Rel::Compound) && word(k)) return true;
+    if (depth == 0 && r == Rel::Nmod && case_is(k, "of") && peacekeepers(k, 1)) return true;
+  }
+  return false;
+}
+
 int SentenceCoder::antecedent(int pron) const {
   int c = head(pron);
   for (int guard = 0; c >= 0 && guard < 8; ++guard) {
@@ -1845,6 +1860,13 @@ void SentenceCoder::build_events(Candidate& c) {
         code = "194";
         break;
       }
+  }
+  // Peacekeepers who arrive somewhere are not on a visit: they are the
+  // peacekeeping that is provided there (074), "UN peacekeepers arrived in
+  // Mali", "the first contingent of peacekeeping troops landed in Haiti".
+  if (code == "042" && !c.m.src.empty() && peacekeepers(c.m.src.front())) {
+    add_note("peacekeepers arriving: 042 -> 074");
+    code = "074";
   }
   // Force between protesters and those who police them is CAMEO's riot
   // (145) on the protesters' side and violent repression (175) on the

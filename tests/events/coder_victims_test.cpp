@@ -1,5 +1,6 @@
-// Victims of violence as the subject of the clause: "died in a Russian
-// missile attack", "were wounded in an ambush" (hand-built UD trees,
+// Who did it to whom when the subject is not the doer: victims of violence
+// ("died in a Russian missile attack", "were wounded in an ambush") and
+// peacekeepers arriving (the force provided, not a visit) (hand-built UD trees,
 // hand-made mentions; the shipped patterns where a test is about the
 // dictionary).
 #include <gtest/gtest.h>
@@ -120,6 +121,45 @@ TEST(EventCoderVictims, WoundedTaggedAsAnAdjectiveAfterBeIsThePassive) {
   EXPECT_TRUE(
       tire->code_document(tired, {{mention(t, 1, 1, "AFGMIL", "agent"), mention(t, 5, 5, "AFGINSTAL", "group")}})
           .empty());
+}
+
+TEST(EventCoderVictims, PeacekeepersArrivingAreProvidedPeacekeeping) {
+  // "A contingent of Irish peacekeepers arrived in Lebanon": no visit (042)
+  // but the provision of peacekeeping (074) to the place; a minister who
+  // arrives is still on a visit, and so are plain troops.
+  auto coder = coder_with("042 SRC [arrive] in TGT\n");
+  Document doc = tree_doc(
+      "A a DET 2 det\n"
+      "contingent contingent NOUN 6 nsubj\n"
+      "of of ADP 5 case\n"
+      "Irish Irish ADJ 5 amod\n"
+      "peacekeepers peacekeeper NOUN 2 nmod\n"
+      "arrived arrive VERB 0 root\n"
+      "in in ADP 8 case\n"
+      "Lebanon Lebanon PROPN 6 obl\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 3, 4, "IRLMIL", "agent"), mention(s, 7, 7, "LBN")}})),
+            Briefs{"074 IRLMIL->LBN"});
+  Document kept = tree_doc(
+      "UN UN PROPN 3 compound\n"
+      "peacekeeping peacekeeping NOUN 3 compound\n"
+      "troops troops NOUN 4 nsubj\n"
+      "arrived arrive VERB 0 root\n"
+      "in in ADP 6 case\n"
+      "Mali Mali PROPN 4 obl\n");
+  const Sentence& k = kept.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(kept, {{mention(k, 0, 2, "IGOUNOMIL", "igo"), mention(k, 5, 5, "MLI")}})),
+            Briefs{"074 IGOUNOMIL->MLI"});
+  Document visit = tree_doc(
+      "The the DET 3 det\n"
+      "Irish Irish ADJ 3 amod\n"
+      "minister minister NOUN 4 nsubj\n"
+      "arrived arrive VERB 0 root\n"
+      "in in ADP 6 case\n"
+      "Lebanon Lebanon PROPN 4 obl\n");
+  const Sentence& v = visit.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(visit, {{mention(v, 1, 2, "IRLGOV", "agent"), mention(v, 5, 5, "LBN")}})),
+            Briefs{"042 IRLGOV->LBN"});
 }
 
 }  // namespace
