@@ -162,5 +162,38 @@ TEST(EventCoderVictims, PeacekeepersArrivingAreProvidedPeacekeeping) {
             Briefs{"042 IRLGOV->LBN"});
 }
 
+TEST(EventCoderVictims, CallingForSanctionsAgainstSomeoneIsDisapprovalOfThem) {
+  // "The bishops called for sanctions against Burma": Burma is the one
+  // disapproved of (110); calling for an end to sanctions is still an
+  // appeal to ease them (0254).
+  auto coder = shipped_coder();
+  Document doc = tree_doc(
+      "The the DET 2 det\n"
+      "bishops bishop NOUN 3 nsubj\n"
+      "called call VERB 0 root\n"
+      "for for ADP 5 case\n"
+      "sanctions sanction NOUN 3 obl\n"
+      "against against ADP 7 case\n"
+      "Burma Burma PROPN 5 nmod\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 1, "GBRREL", "agent"), mention(s, 6, 6, "MMR")}})),
+            Briefs{"110 GBRREL->MMR"});
+  Document end = tree_doc(
+      "The the DET 2 det\n"
+      "bishops bishop NOUN 3 nsubj\n"
+      "called call VERB 0 root\n"
+      "for for ADP 6 case\n"
+      "an a DET 6 det\n"
+      "end end NOUN 3 obl\n"
+      "to to ADP 8 case\n"
+      "sanctions sanction NOUN 6 nmod\n"
+      "against against ADP 10 case\n"
+      "Burma Burma PROPN 8 nmod\n");
+  const Sentence& e = end.sentences[0];
+  auto events = coder->code_document(end, {{mention(e, 0, 1, "GBRREL", "agent"), mention(e, 9, 9, "MMR")}});
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].cameo, "0254");
+}
+
 }  // namespace
 }  // namespace kestrel
