@@ -2197,11 +2197,35 @@ void SentenceCoder::repair_hidden_verbs() {
     for (int k : t_.kids(v)) {
       if (k >= v) break;
       if ((rel(k) != Rel::Obl && rel(k) != Rel::OblTmod) || !t_.nominal(k) || t_.case_of(k) >= 0) continue;
-      bool actor = false;
-      for (const ActorMention& m : mentions_)
-        if (usable(m) && strong_mention(m) && static_cast<int>(m.head) == k) actor = true;
-      if (!actor) continue;
-      t_.rel[u(k)] = Rel::Nsubj;
+      const auto actor_on = [&](int x) {
+        for (const ActorMention& m : mentions_)
+          if (usable(m) && strong_mention(m) && static_cast<int>(m.head) == x) return true;
+        return false;
+      };
+      if (actor_on(k)) {
+        t_.rel[u(k)] = Rel::Nsubj;
+        changed = true;
+        break;
+      }
+      // "A top U.S. official today praised Haiti", parsed with "official"
+      // a modifier of "today": the actor hung on a time word before the
+      // verb is the subject, the time word its own oblique.
+      if (!one_of(lemma(k), {"today", "yesterday", "tonight", "tomorrow"})) continue;
+      // The modifier itself names the actor, or is a noun whose own
+      // modifier does ("a top U.S. official": "U.S." on "official").
+      const auto named = [&](int c) {
+        if (actor_on(c)) return true;
+        if (!t_.nominal(c) && t_.pos[u(c)] != Pos::Adj) return false;
+        for (int g : t_.kids(c))
+          if ((rel(g) == Rel::Compound || rel(g) == Rel::Amod || rel(g) == Rel::NmodPoss) && actor_on(g)) return true;
+        return false;
+      };
+      int sub = -1;
+      for (int c : t_.kids(k))
+        if (c < k && (rel(c) == Rel::Amod || rel(c) == Rel::Compound || rel(c) == Rel::Nmod) && named(c)) sub = c;
+      if (sub < 0) continue;
+      t_.head[u(sub)] = v;
+      t_.rel[u(sub)] = Rel::Nsubj;
       changed = true;
       break;
     }

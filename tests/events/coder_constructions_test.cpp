@@ -1,8 +1,9 @@
-// Who did it to whom when the subject is not the doer: victims of violence
-// ("died in a Russian missile attack", "were wounded in an ambush") and
-// peacekeepers arriving (the force provided, not a visit) (hand-built UD trees,
-// hand-made mentions; the shipped patterns where a test is about the
-// dictionary).
+// General news constructions where the doer is not the parsed subject:
+// victims of violence ("died in a Russian missile attack", "were wounded in
+// an ambush"), peacekeepers arriving (the force provided, not a visit), an
+// actor the parser hung on "today"; and calls for sanctions against someone
+// (hand-built UD trees, hand-made mentions; the shipped patterns where a
+// test is about the dictionary).
 #include <gtest/gtest.h>
 
 #include "events/simple_actors.h"
@@ -17,7 +18,7 @@ using testing::mention;
 using testing::shipped_coder;
 using testing::tree_doc;
 
-TEST(EventCoderVictims, DyingInAnAttackNamesTheAttackerFromTheAttackNoun) {
+TEST(EventCoderConstructions, DyingInAnAttackNamesTheAttackerFromTheAttackNoun) {
   // "Two civilians died in a Russian missile attack on Kherson": "die" has
   // no agent; the actor modifying the attack noun (written "in SRC ...")
   // is the attacker, the subject the victim.
@@ -63,7 +64,7 @@ TEST(EventCoderVictims, DyingInAnAttackNamesTheAttackerFromTheAttackNoun) {
   EXPECT_TRUE(coder->code_document(ill, {{mention(i, 1, 1, "UKRCVL", "agent"), mention(i, 5, 5, "RUS")}}).empty());
 }
 
-TEST(EventCoderVictims, ASlotBeforeAWordOfItsPhraseIsThatWordsActorModifier) {
+TEST(EventCoderConstructions, ASlotBeforeAWordOfItsPhraseIsThatWordsActorModifier) {
   // "TGT [die] in SRC custody": "a detainee died in Egyptian custody" is
   // EGY, by the adjective on "custody"; a "custody" phrase hung on another
   // noun is not the predicate's own.
@@ -91,7 +92,7 @@ TEST(EventCoderVictims, ASlotBeforeAWordOfItsPhraseIsThatWordsActorModifier) {
   EXPECT_TRUE(coder->code_document(other, {{mention(o, 1, 1, "EGYCVL", "agent"), mention(o, 6, 6, "EGY")}}).empty());
 }
 
-TEST(EventCoderVictims, WoundedTaggedAsAnAdjectiveAfterBeIsThePassive) {
+TEST(EventCoderConstructions, WoundedTaggedAsAnAdjectiveAfterBeIsThePassive) {
   // "Three soldiers were wounded by Taliban gunmen": the tagger reads
   // "wounded" as an adjective with a copula; it is the passive of "wound".
   auto coder = coder_with("182 SRC [wound] TGT\n");
@@ -123,7 +124,7 @@ TEST(EventCoderVictims, WoundedTaggedAsAnAdjectiveAfterBeIsThePassive) {
           .empty());
 }
 
-TEST(EventCoderVictims, PeacekeepersArrivingAreProvidedPeacekeeping) {
+TEST(EventCoderConstructions, PeacekeepersArrivingAreProvidedPeacekeeping) {
   // "A contingent of Irish peacekeepers arrived in Lebanon": no visit (042)
   // but the provision of peacekeeping (074) to the place; a minister who
   // arrives is still on a visit, and so are plain troops.
@@ -162,7 +163,7 @@ TEST(EventCoderVictims, PeacekeepersArrivingAreProvidedPeacekeeping) {
             Briefs{"042 IRLGOV->LBN"});
 }
 
-TEST(EventCoderVictims, CallingForSanctionsAgainstSomeoneIsDisapprovalOfThem) {
+TEST(EventCoderConstructions, CallingForSanctionsAgainstSomeoneIsDisapprovalOfThem) {
   // "The bishops called for sanctions against Burma": Burma is the one
   // disapproved of (110); calling for an end to sanctions is still an
   // appeal to ease them (0254).
@@ -193,6 +194,33 @@ TEST(EventCoderVictims, CallingForSanctionsAgainstSomeoneIsDisapprovalOfThem) {
   auto events = coder->code_document(end, {{mention(e, 0, 1, "GBRREL", "agent"), mention(e, 9, 9, "MMR")}});
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].cameo, "0254");
+}
+
+TEST(EventCoderConstructions, AnActorHungOnTodayBeforeTheVerbIsItsSubject) {
+  // "A senior French official today criticised Iran", parsed with
+  // "official" a modifier of "today" and "today" an oblique of the verb:
+  // the official is the subject. An actor on an ordinary oblique noun
+  // before the verb is not ("in the French capital, police ...").
+  auto coder = coder_with("111 SRC [criticise] TGT\n");
+  Document doc = tree_doc(
+      "A a DET 4 det\n"
+      "senior senior ADJ 4 amod\n"
+      "French French ADJ 4 amod\n"
+      "official official ADJ 5 amod\n"
+      "today today NOUN 6 obl:unmarked\n"
+      "criticised criticise VERB 0 root Tense=Past|VerbForm=Part|Voice=Pass\n"
+      "Iran Iran PROPN 6 obj\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 2, 2, "FRA"), mention(s, 6, 6, "IRN")}})),
+            Briefs{"111 FRA->IRN"});
+  Document place = tree_doc(
+      "In in ADP 3 case\n"
+      "French French ADJ 3 amod\n"
+      "towns town NOUN 4 obl\n"
+      "criticised criticise VERB 0 root Tense=Past|VerbForm=Part|Voice=Pass\n"
+      "Iran Iran PROPN 4 obj\n");
+  const Sentence& p = place.sentences[0];
+  EXPECT_TRUE(coder->code_document(place, {{mention(p, 1, 1, "FRA"), mention(p, 4, 4, "IRN")}}).empty());
 }
 
 }  // namespace
