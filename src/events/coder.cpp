@@ -2179,6 +2179,31 @@ void SentenceCoder::repair_hidden_verbs() {
     t_.head[u(s1)] = v;
     changed = true;
   }
+  // "Hundreds of students marched in Dhaka", "Thousands of Kurds
+  // demonstrated in Kirkuk, witnesses said", parsed as a noun with a
+  // participle modifier standing where a clause belongs (the root, a
+  // reported clause, a parenthetical): people are not marched or
+  // demonstrated, so a protest verb there is the clause's verb and the
+  // noun its subject.
+  for (int x = 1; x < t_.n; ++x) {
+    if (rel(x) != Rel::Acl || !t_.verbal(x) || !t_.has(x, TreeView::kPast) || !t_.form[u(x)].ends_with("ed") ||
+        !one_of(lemma(x), {"demonstrate", "protest", "march", "rally", "riot", "picket"}))
+      continue;
+    const int o = head(x);
+    if (o < 0 || o > x || !t_.nominal(o)) continue;
+    const Rel ro = rel(o);
+    if (!(head(o) < 0 || ro == Rel::Ccomp || ro == Rel::Parataxis)) continue;
+    bool agent = false;
+    for (int k : t_.kids(x))
+      if (rel(k) == Rel::OblAgent || rel(k) == Rel::Obj || (rel(k) == Rel::Obl && case_is(k, "by"))) agent = true;
+    if (agent || t_.child(o, Rel::Cop) >= 0) continue;
+    t_.head[u(x)] = head(o);
+    t_.rel[u(x)] = head(o) < 0 ? Rel::Root : ro;
+    t_.feat[u(x)] = static_cast<std::uint8_t>(t_.feat[u(x)] & ~(TreeView::kPassVoice | TreeView::kPart));
+    t_.head[u(o)] = x;
+    t_.rel[u(o)] = Rel::Nsubj;
+    t_.link();  // the next repairs look for this verb's subject
+  }
   // "Egyptian police opened fire to disperse demonstrators, security
   // sources said", parsed with "police" a bare (caseless) oblique of
   // "opened": a finite clause without a subject takes an actor noun before

@@ -1,7 +1,8 @@
 // General news constructions where the doer is not the parsed subject:
 // victims of violence ("died in a Russian missile attack", "were wounded in
 // an ambush"), peacekeepers arriving (the force provided, not a visit), an
-// actor the parser hung on "today"; and calls for sanctions against someone
+// actor the parser hung on "today", a protest verb read as a participle
+// ("Thousands of Kurds demonstrated ..."); and calls for sanctions against someone
 // (hand-built UD trees, hand-made mentions; the shipped patterns where a
 // test is about the dictionary).
 #include <gtest/gtest.h>
@@ -221,6 +222,40 @@ TEST(EventCoderConstructions, AnActorHungOnTodayBeforeTheVerbIsItsSubject) {
       "Iran Iran PROPN 4 obj\n");
   const Sentence& p = place.sentences[0];
   EXPECT_TRUE(coder->code_document(place, {{mention(p, 1, 1, "FRA"), mention(p, 4, 4, "IRN")}}).empty());
+}
+
+TEST(EventCoderConstructions, AProtestParticipleOnANounInAClausePlaceIsTheVerb) {
+  // "Hundreds of French farmers marched in Paris, police said", parsed with
+  // "Hundreds" the reported clause and "marched" its participle modifier:
+  // people are not marched, so the farmers marched. With an agent
+  // ("prisoners marched by guards") the participle stays a passive.
+  auto coder = coder_with("140 SRC [march] in TGT\n");
+  Document doc = tree_doc(
+      "Hundreds hundred NOUN 10 ccomp\n"
+      "of of ADP 4 case\n"
+      "French French ADJ 4 amod\n"
+      "farmers farmer NOUN 1 nmod\n"
+      "marched march VERB 1 acl Tense=Past|VerbForm=Part|Voice=Pass\n"
+      "in in ADP 7 case\n"
+      "Paris Paris PROPN 5 obl\n"
+      ", , PUNCT 10 punct\n"
+      "police police NOUN 10 nsubj\n"
+      "said say VERB 0 root Tense=Past\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 2, 3, "FRACVL", "agent"), mention(s, 6, 6, "FRA")}})),
+            Briefs{"140 FRACVL->FRA"});
+  Document led = tree_doc(
+      "Hundreds hundred NOUN 0 root\n"
+      "of of ADP 4 case\n"
+      "French French ADJ 4 amod\n"
+      "prisoners prisoner NOUN 1 nmod\n"
+      "marched march VERB 1 acl Tense=Past|VerbForm=Part|Voice=Pass\n"
+      "by by ADP 7 case\n"
+      "guards guard NOUN 5 obl:agent\n"
+      "in in ADP 9 case\n"
+      "Paris Paris PROPN 5 obl\n");
+  const Sentence& l = led.sentences[0];
+  EXPECT_TRUE(coder->code_document(led, {{mention(l, 2, 3, "FRACVL", "agent"), mention(l, 8, 8, "FRA")}}).empty());
 }
 
 }  // namespace
