@@ -1538,6 +1538,9 @@ void SentenceCoder::infer_target(const Candidate& c, const std::string& code, st
   const bool places = root_of(code) == "04";
   for (int x : list) {
     if (x == c.trigger || x == c.m.anchor) continue;
+    // A weapon the pattern names is not the counterpart ("launched
+    // artillery": "artillery" read as an army by the matcher).
+    if (instrument_noun(lemma(x)) && std::find(c.m.used.begin(), c.m.used.end(), x) != c.m.used.end()) continue;
     if (!places) {
       // Where the predicate happened ("made his remarks in Doha") is no
       // target; a place deeper in the complement is part of what it is about
@@ -2111,6 +2114,24 @@ void SentenceCoder::repair_hidden_verbs() {
     // "The United Nations on Tuesday reduced food supplies": the noun has a
     // subject of its own and no copula, so the participle before it is the
     // verb that subject needs.
+    if (participle_read) {
+      // "Vietnamese-led forces launched artillery fire against guerrilla
+      // camps", parsed with "forces" the subject of "launched" and
+      // "launched" a modifier of "artillery": a modifier has no subject, so
+      // the participle is the verb and the noun its object.
+      const int own = t_.child(v, Rel::Nsubj);
+      const Rel ro = rel(o);
+      if (own >= 0 && own < v && t_.child(o, Rel::Cop) < 0 &&
+          (head(o) < 0 || ro == Rel::Ccomp || ro == Rel::Conj || ro == Rel::Advcl || ro == Rel::Parataxis)) {
+        t_.head[u(v)] = head(o);
+        t_.rel[u(v)] = head(o) < 0 ? Rel::Root : ro;
+        t_.feat[u(v)] = static_cast<std::uint8_t>(t_.feat[u(v)] & ~(TreeView::kPassVoice | TreeView::kPart));
+        t_.head[u(o)] = v;
+        t_.rel[u(o)] = Rel::Obj;
+        changed = true;
+        continue;
+      }
+    }
     if (participle_read) {
       const int sub = t_.child(o, Rel::Nsubj);
       const Rel ro = rel(o);

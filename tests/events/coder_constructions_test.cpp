@@ -2,7 +2,8 @@
 // victims of violence ("died in a Russian missile attack", "were wounded in
 // an ambush"), peacekeepers arriving (the force provided, not a visit), an
 // actor the parser hung on "today", a protest verb read as a participle
-// ("Thousands of Kurds demonstrated ..."); and calls for sanctions against someone
+// ("Thousands of Kurds demonstrated ...") or a participle modifier with a subject of
+// its own, weapons as no target; and calls for sanctions against someone
 // (hand-built UD trees, hand-made mentions; the shipped patterns where a
 // test is about the dictionary).
 #include <gtest/gtest.h>
@@ -256,6 +257,49 @@ TEST(EventCoderConstructions, AProtestParticipleOnANounInAClausePlaceIsTheVerb) 
       "Paris Paris PROPN 5 obl\n");
   const Sentence& l = led.sentences[0];
   EXPECT_TRUE(coder->code_document(led, {{mention(l, 2, 3, "FRACVL", "agent"), mention(l, 8, 8, "FRA")}}).empty());
+}
+
+TEST(EventCoderConstructions, AModifierWithASubjectOfItsOwnIsTheVerb) {
+  // "Ethiopian troops shelled Somali positions near the border, officials
+  // said", parsed with "troops" the subject of "shelled", "shelled" a
+  // modifier of "positions" and "positions" the reported clause: a modifier
+  // has no subject, so the participle is the verb and the noun its object.
+  auto coder = coder_with("194 SRC [shell] TGT\n");
+  Document doc = tree_doc(
+      "Ethiopian Ethiopian ADJ 2 amod\n"
+      "troops troops NOUN 3 nsubj\n"
+      "shelled shell VERB 5 amod Tense=Past|VerbForm=Part|Voice=Pass\n"
+      "Somali Somali ADJ 5 amod\n"
+      "positions position NOUN 11 ccomp\n"
+      "near near ADP 8 case\n"
+      "the the DET 8 det\n"
+      "border border NOUN 5 nmod\n"
+      ", , PUNCT 11 punct\n"
+      "officials official NOUN 11 nsubj\n"
+      "said say VERB 0 root Tense=Past\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 1, "ETHMIL", "agent"), mention(s, 3, 3, "SOM")}})),
+            Briefs{"194 ETHMIL->SOM"});
+}
+
+TEST(EventCoderConstructions, AWeaponThePatternNamesIsNoInferredTarget) {
+  // "Syrian forces launched rockets against rebel villages": the matcher may
+  // read "rockets" as an army of the document's country, but a weapon the
+  // pattern names is what was launched, not at whom; the target is the
+  // next actor of the complement.
+  auto coder = coder_with("194 SRC [launch] rocket|artillery\n");
+  Document doc = tree_doc(
+      "Syrian Syrian ADJ 2 amod\n"
+      "forces force NOUN 3 nsubj\n"
+      "launched launch VERB 0 root\n"
+      "rockets rocket NOUN 3 obj\n"
+      "against against ADP 7 case\n"
+      "rebel rebel NOUN 7 compound\n"
+      "villages village NOUN 4 nmod\n");
+  const Sentence& s = doc.sentences[0];
+  auto events = coder->code_document(
+      doc, {{mention(s, 0, 1, "SYRMIL", "agent"), mention(s, 3, 3, "TURMIL", "agent"), mention(s, 5, 5, "SYRREB", "agent")}});
+  EXPECT_EQ(briefs(events), Briefs{"194 SYRMIL->SYRREB"});
 }
 
 }  // namespace
