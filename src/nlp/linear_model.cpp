@@ -77,15 +77,65 @@ void LinearModel::add_scores(const std::uint64_t* keys, std::size_t n, float* sc
   for (std::uint32_t c = 0; c < num_classes_; ++c) scores[c] += scale * static_cast<float>(sums[c]);
 }
 
+void LinearModel::unpadded(std::vector<Slot>& slots, std::vector<Weight>& weights) const {
+  slots.assign(slots_.begin(), slots_.end());
+  weights.clear();
+  weights.reserve(num_weights_);
+  if (!padded_) {
+    weights.assign(weights_.begin(), weights_.end());
+    return;
+  }
+  // Real weights are never 0 (pad_weights() checks), so the padding is
+  // exactly the zero weights.
+  for (std::size_t s = 0; s + 1 < slots_.size(); ++s) {
+    slots[s].start = static_cast<std::uint32_t>(weights.size());
+    for (std::uint32_t w = slots_[s].start; w < slots_[s + 1].start; ++w)
+      if (weights_[w].value != 0) weights.push_back(weights_[w]);
+  }
+  if (!slots.empty()) slots.back().start = static_cast<std::uint32_t>(weights.size());
+}
+
+void LinearModel::pad_weights() {
+  padded_ = false;
+  num_weights_ = weights_.size();
+  if (slots_.empty()) return;
+  for (const Weight& w : weights_)
+    if (w.value == 0) return;  // padding could not be told apart: leave the table as it is
+  constexpr std::size_t kPerLine = 64 / sizeof(Weight);
+  static_assert(64 % sizeof(Weight) == 0);
+  std::vector<Slot> slots(slots_.begin(), slots_.end());
+  std::vector<Weight> weights;
+  weights.reserve(weights_.size() + weights_.size() / 4 + kPerLine);
+  for (std::size_t s = 0; s + 1 < slots_.size(); ++s) {
+    const std::uint32_t begin = slots_[s].start;
+    const std::uint32_t end = slots_[s + 1].start;
+    const std::size_t n = end - begin;
+    if (n > 0) {
+      const std::size_t offset = weights.size() % kPerLine;
+      if (n <= kPerLine ? offset + n > kPerLine : offset != 0) weights.resize(weights.size() + kPerLine - offset, Weight{0, 0});
+      if (weights.size() > 0xffffffffULL - n) return;  // too big to index: leave the table as it is
+    }
+    slots[s].start = static_cast<std::uint32_t>(weights.size());
+    weights.insert(weights.end(), weights_.begin() + begin, weights_.begin() + end);
+  }
+  slots.back().start = static_cast<std::uint32_t>(weights.size());
+  slots_ = LargeArray<Slot>(slots.data(), slots.size());  // 64-byte aligned, so lines of weights are too
+  weights_ = LargeArray<Weight>(weights.data(), weights.size());
+  padded_ = true;
+}
+
 void LinearModel::write(ByteWriter& out) const {
+  std::vector<Slot> slots;
+  std::vector<Weight> weights;
+  unpadded(slots, weights);
   out.u32(num_classes_);
   out.u64(capacity_);
   out.u64(features_);
   out.f32(scale_);
-  out.u64(slots_.size());
-  out.raw(slots_.data(), slots_.size() * sizeof(Slot));
-  out.u64(weights_.size());
-  out.raw(weights_.data(), weights_.size() * sizeof(Weight));
+  out.u64(slots.size());
+  out.raw(slots.data(), slots.size() * sizeof(Slot));
+  out.u64(weights.size());
+  out.raw(weights.data(), weights.size() * sizeof(Weight));
 }
 
 bool LinearModel::read(ByteReader& in, std::string& error) {
@@ -107,6 +157,8 @@ bool LinearModel::read(ByteReader& in, std::string& error) {
     error = "linear model header is invalid";
     return false;
   }
+  padded_ = false;
+  num_weights_ = weights_.size();
   if (slots_.empty() && weights_.empty() && capacity_ == 0 && features_ == 0) return true;  // empty model
   if (capacity_ == 0 || capacity_ > 0xffffffffULL || slots_.size() != capacity_ + 1) {
     error = "linear model table size is invalid";
@@ -140,6 +192,7 @@ bool LinearModel::read(ByteReader& in, std::string& error) {
       return false;
     }
   }
+  pad_weights();
   return true;
 }
 
@@ -154,8 +207,18 @@ bool LinearModel::operator==(const LinearModel& other) const {
       return x.cls == y.cls && x.value == y.value;
     });
   };
+  if (padded_ == other.padded_)
+    return num_classes_ == other.num_classes_ && capacity_ == other.capacity_ && features_ == other.features_ &&
+           scale_ == other.scale_ && same_slots(slots_, other.slots_) && same_weights(weights_, other.weights_);
+  std::vector<Slot> slots, other_slots;
+  std::vector<Weight> weights, other_weights;
+  unpadded(slots, weights);
+  other.unpadded(other_slots, other_weights);
   return num_classes_ == other.num_classes_ && capacity_ == other.capacity_ && features_ == other.features_ &&
-         scale_ == other.scale_ && same_slots(slots_, other.slots_) && same_weights(weights_, other.weights_);
+         scale_ == other.scale_ && same_slots(LargeArray<Slot>(slots.data(), slots.size()),
+                                              LargeArray<Slot>(other_slots.data(), other_slots.size())) &&
+         same_weights(LargeArray<Weight>(weights.data(), weights.size()),
+                      LargeArray<Weight>(other_weights.data(), other_weights.size()));
 }
 
 // ---------------------------------------------------------------------------
@@ -320,6 +383,7 @@ LinearModel LinearModelTrainer::freeze(float min_weight) const {
   slots[capacity] = {0, static_cast<std::uint32_t>(weights.size())};
   model.slots_ = LargeArray<LinearModel::Slot>(slots.data(), slots.size());
   model.weights_ = LargeArray<LinearModel::Weight>(weights.data(), weights.size());
+  model.pad_weights();
   return model;
 }
 

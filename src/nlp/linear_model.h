@@ -25,7 +25,7 @@ class LinearModel {
  public:
   std::uint32_t num_classes() const { return num_classes_; }
   std::size_t num_features() const { return features_; }
-  std::size_t num_weights() const { return weights_.size(); }
+  std::size_t num_weights() const { return num_weights_; }
 
   // scores[c] += weight(key, c) for every key in the model; unknown keys are
   // ignored. `scores` must hold num_classes() floats.
@@ -48,9 +48,20 @@ class LinearModel {
     std::uint16_t cls;
     std::int16_t value;  // times scale_
   };
+  // In memory, a feature's weights never straddle a cache line they need
+  // not: a run of at most a line's worth sits within one line, a longer run
+  // starts at a line. The gaps are filled with zero weights of class 0,
+  // which add nothing and count for the slot before them; the file holds
+  // the table without them (write() strips them, read() puts them back).
+  void pad_weights();
+  // The table as the file holds it (without the padding).
+  void unpadded(std::vector<Slot>& slots, std::vector<Weight>& weights) const;
+
   std::uint32_t num_classes_ = 0;
   std::uint64_t capacity_ = 0;  // slots in the table
   std::size_t features_ = 0;
+  std::size_t num_weights_ = 0;  // without the padding
+  bool padded_ = false;
   float scale_ = 1.0f;
   LargeArray<Slot> slots_;  // capacity_ + 1 entries; the last is a sentinel
   LargeArray<Weight> weights_;

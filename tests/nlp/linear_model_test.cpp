@@ -1,6 +1,8 @@
 // Averaged perceptron weights: training, freezing, storing.
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "nlp/hashing.h"
 #include "nlp/linear_model.h"
 
@@ -98,6 +100,62 @@ TEST(LinearModel, WriteReadRoundTripAndCorruption) {
     LinearModel copy;
     std::string error;
     EXPECT_FALSE(copy.read(in, error));
+  }
+}
+
+TEST(LinearModel, PaddedTableWritesTheFileItRead) {
+  // Features with 1..40 weights, so that runs straddle cache lines and get
+  // padded in memory (linear_model.h); the file must not see the padding.
+  LinearModelTrainer trainer(40);
+  std::vector<std::uint64_t> keys;
+  for (std::uint64_t f = 0; f < 500; ++f) {
+    const std::uint64_t key = feature(5, 1, f);
+    keys.push_back(key);
+    for (std::uint32_t c = 0; c <= f % 40; ++c) trainer.update(&key, 1, c, (c % 3 == 0 ? -1.0f : 1.0f) * (1 + f % 7));
+    trainer.tick();
+  }
+  keys.push_back(feature(5, 2, 1));  // unseen
+  const LinearModel model = trainer.freeze(0.0f);
+  ByteWriter out;
+  model.write(out);
+  ByteReader in(out.bytes());
+  LinearModel copy;
+  std::string error;
+  ASSERT_TRUE(copy.read(in, error)) << error;
+  EXPECT_TRUE(copy == model);
+  EXPECT_EQ(copy.num_weights(), model.num_weights());
+  ByteWriter again;
+  copy.write(again);
+  EXPECT_EQ(again.bytes(), out.bytes());
+  // Scores match a plain reading of the file's table.
+  ByteReader raw(out.bytes());
+  const std::uint32_t classes = raw.u32();
+  const std::uint64_t capacity = raw.u64();
+  raw.u64();
+  const float scale = raw.f32();
+  struct Slot {
+    std::uint32_t fingerprint, start;
+  };
+  struct Weight {
+    std::uint16_t cls;
+    std::int16_t value;
+  };
+  const std::vector<Slot> slots = raw.array<Slot>();
+  const std::vector<Weight> weights = raw.array<Weight>();
+  ASSERT_FALSE(raw.failed());
+  for (const std::uint64_t key : keys) {
+    std::vector<std::int32_t> sums(classes, 0);
+    std::uint32_t fp = static_cast<std::uint32_t>(key >> 32);
+    if (fp == 0) fp = 1;
+    for (std::uint64_t s = ((key & 0xffffffffULL) * capacity) >> 32; slots[s].fingerprint != 0; s = (s + 1) % capacity) {
+      if (slots[s].fingerprint != fp) continue;
+      for (std::uint32_t w = slots[s].start; w < slots[s + 1].start; ++w) sums[weights[w].cls] += weights[w].value;
+      break;
+    }
+    std::vector<float> expected(classes, 0.0f), got(classes, 0.0f);
+    for (std::uint32_t c = 0; c < classes; ++c) expected[c] = scale * static_cast<float>(sums[c]);
+    copy.add_scores(&key, 1, got.data());
+    EXPECT_EQ(got, expected);
   }
 }
 
