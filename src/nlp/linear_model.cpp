@@ -52,7 +52,14 @@ void LinearModel::add_scores(const std::uint64_t* keys, std::size_t n, float* sc
   }
   for (std::size_t base = 0; base < n; base += kMaxBatch) {
     const std::size_t count = std::min(n - base, kMaxBatch);
-    for (std::size_t i = 0; i < count; ++i) __builtin_prefetch(slots + home_slot(keys[base + i], capacity_));
+    for (std::size_t i = 0; i < count; ++i) {
+      // A lookup reads its home slot, the slot after it (where its weights
+      // end) and, if the home is taken by another feature, the next ones:
+      // near the end of a line, the next line too.
+      const Slot* home = slots + home_slot(keys[base + i], capacity_);
+      __builtin_prefetch(home);
+      if ((reinterpret_cast<std::uintptr_t>(home) & 63) >= 64 - 2 * sizeof(Slot)) __builtin_prefetch(home + 2);
+    }
     for (std::size_t i = 0; i < count; ++i) {
       const std::uint64_t key = keys[base + i];
       const std::uint32_t fp = fingerprint_of(key);
