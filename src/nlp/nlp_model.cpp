@@ -13,18 +13,26 @@
 namespace kestrel {
 namespace {
 
-// Buffers one annotate() call needs; one set per thread, so a shared model
-// stays immutable.
+// What one sentence carries from one stage of annotate() to the next (see
+// annotate(Document&)).
+struct SentenceWork {
+  std::vector<std::string_view> forms;
+  std::vector<std::string> cased;  // a shouted sentence's words in running-text case
+  std::vector<nlp::ParserWord> words;
+  std::vector<int> heads, labels;  // the first parser's, then the ensemble's
+  // Ensembles: every parser's tree (index 0 unused: heads and labels).
+  std::vector<std::vector<int>> member_heads, member_labels;
+  bool agree = true, same = true;
+  bool decided = false;  // no further parser can change the tree
+};
+
+// Buffers annotate() needs; one set per thread, so a shared model stays
+// immutable.
 struct AnnotateScratch {
   nlp::Tagger::Scratch tagger;
   nlp::Parser::Scratch parser;
-  std::vector<std::string_view> forms;
-  std::vector<std::string> cased;  // a shouted sentence's words in running-text case
   std::vector<std::uint16_t> classes;
-  std::vector<nlp::ParserWord> words;
-  std::vector<int> heads, labels;
-  // Ensembles: every parser's tree, arc votes, the combined heads.
-  std::vector<std::vector<int>> member_heads, member_labels;
+  std::vector<SentenceWork> work;  // per sentence of a document (work[0] for one sentence)
   std::vector<float> arc_votes, label_votes;
   std::vector<int> combined;
 };
@@ -108,51 +116,137 @@ struct SelfTestSection {
   }
 };
 
-// Fills scratch.heads and scratch.labels (the first parser's label indices)
-// for scratch.words.
-void parse_words(const NlpModel::Impl& m, AnnotateScratch& scratch) {
-  const std::size_t n = scratch.words.size();
-  m.parsers.front().parse(scratch.words, scratch.heads, scratch.labels, scratch.parser);
-  if (m.parsers.size() == 1 || n > kMaxEnsembleWords) return;
+// Parser k's tree of work.words (parsers in order: 0 first). Parser 0's
+// goes to work.heads and work.labels. After each, work.decided tells whether
+// the others can still change anything.
+void parse_member(const NlpModel::Impl& m, std::size_t k, SentenceWork& work, AnnotateScratch& scratch) {
+  if (work.decided) return;
+  const std::size_t n = work.words.size();
   const std::size_t members = m.parsers.size();
-  scratch.member_heads.resize(members);
-  scratch.member_labels.resize(members);
-  scratch.member_heads[0] = scratch.heads;
-  scratch.member_labels[0] = scratch.labels;
-  bool agree = true, same = true;
-  for (std::size_t k = 1; k < members; ++k) {
-    m.parsers[k].parse(scratch.words, scratch.member_heads[k], scratch.member_labels[k], scratch.parser);
-    agree = agree && scratch.member_heads[k] == scratch.heads;
-    // When the parsers so far gave the same tree and relations and outnumber
-    // the rest, the rest cannot change any vote: skip them (the result is
-    // exactly the full ensemble's).
-    same = same && agree && scratch.member_labels[k] == scratch.labels;
-    if (same && k + 1 > members - (k + 1)) return;
+  if (k == 0) {
+    m.parsers.front().parse(work.words, work.heads, work.labels, scratch.parser);
+    work.agree = work.same = true;
+    work.decided = members == 1 || n > kMaxEnsembleWords;
+    if (!work.decided) {
+      work.member_heads.resize(members);
+      work.member_labels.resize(members);
+    }
+    return;
   }
+  m.parsers[k].parse(work.words, work.member_heads[k], work.member_labels[k], scratch.parser);
+  work.agree = work.agree && work.member_heads[k] == work.heads;
+  // When the parsers so far gave the same tree and relations and outnumber
+  // the rest, the rest cannot change any vote: skip them (the result is
+  // exactly the full ensemble's).
+  work.same = work.same && work.agree && work.member_labels[k] == work.labels;
+  if (work.same && k + 1 > members - (k + 1)) work.decided = true;
+}
+
+// Combines the ensemble's trees into work.heads and work.labels (the first
+// parser's label indices), once every parser has had its say.
+void combine_members(const NlpModel::Impl& m, SentenceWork& work, AnnotateScratch& scratch) {
+  if (work.decided) return;
+  const std::size_t n = work.words.size();
+  const std::size_t members = m.parsers.size();
+  work.member_heads[0] = work.heads;
+  work.member_labels[0] = work.labels;
   // Earlier parsers weigh a little more, so a tie goes to the first.
   const auto weight = [](std::size_t k) { return 1.0f + 0.01f / static_cast<float>(k + 1); };
-  if (!agree) {
+  if (!work.agree) {
     const std::size_t side = n + 1;
     scratch.arc_votes.assign(side * side, 0.0f);
     for (std::size_t k = 0; k < members; ++k)
       for (std::size_t d = 1; d <= n; ++d)
-        scratch.arc_votes[static_cast<std::size_t>(scratch.member_heads[k][d - 1]) * side + d] += weight(k);
+        scratch.arc_votes[static_cast<std::size_t>(work.member_heads[k][d - 1]) * side + d] += weight(k);
     nlp::eisner(static_cast<int>(n), scratch.arc_votes, scratch.combined);
-    for (std::size_t d = 1; d <= n; ++d) scratch.heads[d - 1] = scratch.combined[d];
+    for (std::size_t d = 1; d <= n; ++d) work.heads[d - 1] = scratch.combined[d];
   }
   const std::size_t num_labels = m.parsers.front().labels().size();
   for (std::size_t d = 0; d < n; ++d) {
     scratch.label_votes.assign(num_labels, 0.0f);
     for (std::size_t k = 0; k < members; ++k) {
-      if (scratch.member_heads[k][d] != scratch.heads[d]) continue;
-      const int own = scratch.member_labels[k][d];
+      if (work.member_heads[k][d] != work.heads[d]) continue;
+      const int own = work.member_labels[k][d];
       const int label = k == 0 ? own : m.label_maps[k][static_cast<std::size_t>(own)];
       if (label >= 0) scratch.label_votes[static_cast<std::size_t>(label)] += weight(k);
     }
     const auto best = std::max_element(scratch.label_votes.begin(), scratch.label_votes.end());
     // No parser chose this head (Eisner's repair): the first parser's label.
-    if (*best > 0.0f) scratch.labels[d] = static_cast<int>(best - scratch.label_votes.begin());
+    if (*best > 0.0f) work.labels[d] = static_cast<int>(best - scratch.label_votes.begin());
   }
+}
+
+// The stages of annotate(). Every stage reads only its own sentence, so a
+// document may run each over all its sentences before the next (and does:
+// one model's tables then stay in the cache from sentence to sentence).
+
+// Tags, lemmas and features; the parser's words.
+void prepare_sentence(const NlpModel::Impl& m, Sentence& sentence, const NlpAnnotateOptions& options,
+                      SentenceWork& work, AnnotateScratch& scratch) {
+  std::vector<Token>& tokens = sentence.tokens;
+  // What the models read of each word: its form, or for a sentence in
+  // capitals the form in running-text case (nlp/truecase.h).
+  work.forms.clear();
+  for (const Token& t : tokens) work.forms.push_back(t.form);
+  work.cased.clear();
+  if (nlp::shouted(work.forms)) {
+    const nlp::CaseKnowledge knowledge{[&](std::string_view f) { return m.lemmatizer.proper_noun(f); },
+                                       [&](std::string_view f) { return m.lemmatizer.common_word(f); }};
+    work.cased = nlp::truecase(work.forms, knowledge);
+    for (std::size_t i = 0; i < tokens.size(); ++i) work.forms[i] = work.cased[i];
+  }
+  const auto form = [&](std::size_t i) { return work.forms[i]; };
+  if (options.tag) {
+    m.tagger.tag(work.forms, scratch.classes, scratch.tagger);
+    const nlp::TagSet& tags = m.tagger.tags();
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      tokens[i].upos = tags.upos[scratch.classes[i]];
+      tokens[i].xpos = tags.xpos[scratch.classes[i]];
+    }
+    const auto can_be_verb = [&](std::string_view w) {
+      return (m.tagger.wordnet().classes(w) & nlp::WordNetClasses::kVerb) != 0;
+    };
+    nlp::repair_verbs_after_relative_pronouns(sentence, can_be_verb);
+    nlp::repair_simple_pasts_after_subjects(sentence, can_be_verb);
+  }
+  if (options.lemmatize)
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+      tokens[i].lemma = m.lemmatizer.lemma(form(i), tokens[i].upos, tokens[i].xpos);
+  if (options.features)
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+      tokens[i].feats = m.morphology.features(form(i), tokens[i].upos, tokens[i].xpos);
+  work.words.clear();
+  work.decided = false;
+  if (options.parse) {
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const Token& t = tokens[i];
+      nlp::ParserWord w;
+      w.form = form(i);
+      w.upos = t.upos;
+      w.xpos = t.xpos;
+      w.lemma = t.lemma;
+      w.sense = m.senses.sense(t.lemma, t.upos);
+      work.words.push_back(w);
+    }
+  }
+}
+
+// The tree (every parser has parsed) and what depends on it.
+void finish_sentence(const NlpModel::Impl& m, Sentence& sentence, const NlpAnnotateOptions& options,
+                     SentenceWork& work, AnnotateScratch& scratch) {
+  std::vector<Token>& tokens = sentence.tokens;
+  if (options.parse) {
+    combine_members(m, work, scratch);
+    const std::vector<std::string>& labels = m.parsers.front().labels();
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      tokens[i].head = work.heads[i];
+      tokens[i].deprel = labels[static_cast<std::size_t>(work.labels[i])];
+      tokens[i].deps.clear();  // an enhanced graph of another tree would be wrong
+    }
+    for (std::size_t v : nlp::repair_reduced_relatives_with_object(sentence))
+      if (options.features) tokens[v].feats = m.morphology.features(work.forms[v], tokens[v].upos, tokens[v].xpos);
+  }
+  if (options.features) nlp::Morphology::apply_syntax(sentence);
 }
 
 }  // namespace
@@ -303,68 +397,35 @@ bool NlpModel::save(const std::string& path, std::string& error) const {
 std::string NlpModel::summary() const { return impl_->summary; }
 
 void NlpModel::annotate(Sentence& sentence, const NlpAnnotateOptions& options) const {
-  std::vector<Token>& tokens = sentence.tokens;
-  if (tokens.empty()) return;
+  if (sentence.tokens.empty()) return;
   AnnotateScratch& scratch = thread_scratch();
   const Impl& m = *impl_;
-  // What the models read of each word: its form, or for a sentence in
-  // capitals the form in running-text case (nlp/truecase.h).
-  scratch.forms.clear();
-  for (const Token& t : tokens) scratch.forms.push_back(t.form);
-  scratch.cased.clear();
-  if (nlp::shouted(scratch.forms)) {
-    const nlp::CaseKnowledge knowledge{[&](std::string_view f) { return m.lemmatizer.proper_noun(f); },
-                                       [&](std::string_view f) { return m.lemmatizer.common_word(f); }};
-    scratch.cased = nlp::truecase(scratch.forms, knowledge);
-    for (std::size_t i = 0; i < tokens.size(); ++i) scratch.forms[i] = scratch.cased[i];
-  }
-  const auto form = [&](std::size_t i) { return scratch.forms[i]; };
-  if (options.tag) {
-    m.tagger.tag(scratch.forms, scratch.classes, scratch.tagger);
-    const nlp::TagSet& tags = m.tagger.tags();
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-      tokens[i].upos = tags.upos[scratch.classes[i]];
-      tokens[i].xpos = tags.xpos[scratch.classes[i]];
-    }
-    const auto can_be_verb = [&](std::string_view w) {
-      return (m.tagger.wordnet().classes(w) & nlp::WordNetClasses::kVerb) != 0;
-    };
-    nlp::repair_verbs_after_relative_pronouns(sentence, can_be_verb);
-    nlp::repair_simple_pasts_after_subjects(sentence, can_be_verb);
-  }
-  if (options.lemmatize)
-    for (std::size_t i = 0; i < tokens.size(); ++i)
-      tokens[i].lemma = m.lemmatizer.lemma(form(i), tokens[i].upos, tokens[i].xpos);
-  if (options.features)
-    for (std::size_t i = 0; i < tokens.size(); ++i)
-      tokens[i].feats = m.morphology.features(form(i), tokens[i].upos, tokens[i].xpos);
-  if (options.parse) {
-    scratch.words.clear();
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-      const Token& t = tokens[i];
-      nlp::ParserWord w;
-      w.form = form(i);
-      w.upos = t.upos;
-      w.xpos = t.xpos;
-      w.lemma = t.lemma;
-      w.sense = m.senses.sense(t.lemma, t.upos);
-      scratch.words.push_back(w);
-    }
-    parse_words(m, scratch);
-    const std::vector<std::string>& labels = m.parsers.front().labels();
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-      tokens[i].head = scratch.heads[i];
-      tokens[i].deprel = labels[static_cast<std::size_t>(scratch.labels[i])];
-      tokens[i].deps.clear();  // an enhanced graph of another tree would be wrong
-    }
-    for (std::size_t v : nlp::repair_reduced_relatives_with_object(sentence))
-      if (options.features) tokens[v].feats = m.morphology.features(form(v), tokens[v].upos, tokens[v].xpos);
-  }
-  if (options.features) nlp::Morphology::apply_syntax(sentence);
+  if (scratch.work.empty()) scratch.work.resize(1);
+  SentenceWork& work = scratch.work[0];
+  prepare_sentence(m, sentence, options, work, scratch);
+  if (options.parse)
+    for (std::size_t k = 0; k < m.parsers.size(); ++k) parse_member(m, k, work, scratch);
+  finish_sentence(m, sentence, options, work, scratch);
 }
 
 void NlpModel::annotate(Document& document, const NlpAnnotateOptions& options) const {
-  for (Sentence& s : document.sentences) annotate(s, options);
+  // The same as annotate() sentence by sentence, stage by stage: tagging
+  // (and lemmas, features) of every sentence, then each parser over every
+  // sentence, then the combined trees.
+  AnnotateScratch& scratch = thread_scratch();
+  const Impl& m = *impl_;
+  std::vector<Sentence>& sentences = document.sentences;
+  // Sized before any sentence is prepared: a work item's forms may point
+  // into its own strings, which must not move.
+  if (scratch.work.size() < sentences.size()) scratch.work.resize(sentences.size());
+  for (std::size_t i = 0; i < sentences.size(); ++i)
+    if (!sentences[i].tokens.empty()) prepare_sentence(m, sentences[i], options, scratch.work[i], scratch);
+  if (options.parse)
+    for (std::size_t k = 0; k < m.parsers.size(); ++k)
+      for (std::size_t i = 0; i < sentences.size(); ++i)
+        if (!sentences[i].tokens.empty()) parse_member(m, k, scratch.work[i], scratch);
+  for (std::size_t i = 0; i < sentences.size(); ++i)
+    if (!sentences[i].tokens.empty()) finish_sentence(m, sentences[i], options, scratch.work[i], scratch);
 }
 
 }  // namespace kestrel

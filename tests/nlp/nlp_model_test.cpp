@@ -387,6 +387,20 @@ TEST(NlpTraining, EnsembleOfParsersGivesOneTree) {
   ASSERT_TRUE(scores.ok) << scores.error;
   EXPECT_GE(scores.uas.aligned_accuracy(), 0.85);
   EXPECT_GE(scores.las.aligned_accuracy(), 0.80);
+
+  // A document is annotated stage by stage (each parser over all its
+  // sentences in turn); sentence by sentence gives exactly the same.
+  auto alone = forms_only(gold);
+  for (Document& d : alone)
+    for (Sentence& s : d.sentences) model->annotate(s);
+  ASSERT_EQ(alone.size(), system.size());
+  for (std::size_t d = 0; d < alone.size(); ++d) {
+    ASSERT_EQ(alone[d].sentences.size(), system[d].sentences.size());
+    for (std::size_t i = 0; i < alone[d].sentences.size(); ++i)
+      for (std::size_t w = 0; w < alone[d].sentences[i].tokens.size(); ++w)
+        EXPECT_EQ(NlpModelAccess::describe(alone[d].sentences[i].tokens[w]),
+                  NlpModelAccess::describe(system[d].sentences[i].tokens[w]));
+  }
 }
 
 // Parsers that read lemmas and WordNet's semantic classes (feature set 2)
