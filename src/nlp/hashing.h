@@ -17,7 +17,7 @@ inline constexpr std::uint32_t kFeatureHashVersion = 1;
 
 // Bijective 64-bit finaliser (multiply-xorshift); spreads every input bit
 // over the whole word.
-constexpr std::uint64_t mix64(std::uint64_t x) noexcept {
+[[gnu::always_inline]] constexpr std::uint64_t mix64(std::uint64_t x) noexcept {
   x ^= x >> 31;
   x *= 0x7fb5d329728ea185ULL;
   x ^= x >> 27;
@@ -43,20 +43,23 @@ inline std::uint64_t hash_string(std::string_view s, std::uint64_t seed) noexcep
   return mix64(h ^ tail ^ (static_cast<std::uint64_t>(s.size()) << 56));
 }
 
+// The tagger and parser build dozens of keys per decision, so the functions
+// below are always inlined (a call per key costs more than its arithmetic).
+
 // Combines a running feature key with one more atom.
-constexpr std::uint64_t combine(std::uint64_t h, std::uint64_t atom) noexcept {
+[[gnu::always_inline]] constexpr std::uint64_t combine(std::uint64_t h, std::uint64_t atom) noexcept {
   return mix64(h ^ (atom + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)));
 }
 
 // Feature key for template `id` (the seed makes keys model-specific).
-constexpr std::uint64_t feature(std::uint64_t seed, std::uint32_t id, std::uint64_t a) noexcept {
+[[gnu::always_inline]] constexpr std::uint64_t feature(std::uint64_t seed, std::uint32_t id, std::uint64_t a) noexcept {
   return combine(combine(seed, id), a);
 }
-constexpr std::uint64_t feature(std::uint64_t seed, std::uint32_t id, std::uint64_t a,
+[[gnu::always_inline]] constexpr std::uint64_t feature(std::uint64_t seed, std::uint32_t id, std::uint64_t a,
                                 std::uint64_t b) noexcept {
   return combine(combine(combine(seed, id), a), b);
 }
-constexpr std::uint64_t feature(std::uint64_t seed, std::uint32_t id, std::uint64_t a,
+[[gnu::always_inline]] constexpr std::uint64_t feature(std::uint64_t seed, std::uint32_t id, std::uint64_t a,
                                 std::uint64_t b, std::uint64_t c) noexcept {
   return combine(combine(combine(combine(seed, id), a), b), c);
 }
