@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstring>
 
 #include "nlp/hashing.h"
 
@@ -30,6 +31,7 @@ void LinearModel::add_scores(const std::uint64_t* keys, std::size_t n, float* sc
   if (slots_.empty()) return;
   const Slot* slots = slots_.data();
   const Weight* weights = weights_.data();
+  const std::uint8_t* compact = compact_ ? bytes_.data() : nullptr;  // see pad_weights()
   // A lookup is two dependent memory reads (slot, then weights) that miss
   // the cache for most features. Three sweeps over a batch let the misses
   // of different features overlap instead of queueing one after another;
@@ -70,15 +72,33 @@ void LinearModel::add_scores(const std::uint64_t* keys, std::size_t n, float* sc
         if (f == fp) {
           begin[i] = slots[s].start;
           end[i] = slots[s + 1].start;
-          for (std::uint32_t w = begin[i]; w < end[i]; w += kWeightsPerLine) __builtin_prefetch(weights + w);
+          if (compact != nullptr) {
+            for (std::uint32_t b = begin[i]; b < end[i]; b += 64) __builtin_prefetch(compact + b);
+            if (begin[i] < end[i]) __builtin_prefetch(compact + end[i] - 1);
+          } else {
+            for (std::uint32_t w = begin[i]; w < end[i]; w += kWeightsPerLine) __builtin_prefetch(weights + w);
+          }
           break;
         }
         if (f == 0) break;
         if (++s == capacity_) s = 0;
       }
     }
-    for (std::size_t i = 0; i < count; ++i)
-      for (std::uint32_t w = begin[i]; w < end[i]; ++w) sums[weights[w].cls] += weights[w].value;
+    if (compact != nullptr) {
+      for (std::size_t i = 0; i < count; ++i) {
+        const std::uint32_t m = (end[i] - begin[i]) / 3;
+        const std::uint8_t* cls = compact + begin[i];
+        const std::uint8_t* values = cls + m;
+        for (std::uint32_t w = 0; w < m; ++w) {
+          std::int16_t v;
+          std::memcpy(&v, values + 2 * w, sizeof v);
+          sums[cls[w]] += v;
+        }
+      }
+    } else {
+      for (std::size_t i = 0; i < count; ++i)
+        for (std::uint32_t w = begin[i]; w < end[i]; ++w) sums[weights[w].cls] += weights[w].value;
+    }
   }
   const float scale = scale_;
   for (std::uint32_t c = 0; c < num_classes_; ++c) scores[c] += scale * static_cast<float>(sums[c]);
@@ -88,6 +108,20 @@ void LinearModel::unpadded(std::vector<Slot>& slots, std::vector<Weight>& weight
   slots.assign(slots_.begin(), slots_.end());
   weights.clear();
   weights.reserve(num_weights_);
+  if (compact_) {
+    for (std::size_t s = 0; s + 1 < slots_.size(); ++s) {
+      slots[s].start = static_cast<std::uint32_t>(weights.size());
+      const std::uint32_t m = (slots_[s + 1].start - slots_[s].start) / 3;
+      const std::uint8_t* cls = bytes_.data() + slots_[s].start;
+      for (std::uint32_t w = 0; w < m; ++w) {
+        std::int16_t v;
+        std::memcpy(&v, cls + m + 2 * w, sizeof v);
+        if (v != 0) weights.push_back(Weight{cls[w], v});
+      }
+    }
+    if (!slots.empty()) slots.back().start = static_cast<std::uint32_t>(weights.size());
+    return;
+  }
   if (!padded_) {
     weights.assign(weights_.begin(), weights_.end());
     return;
@@ -103,11 +137,12 @@ void LinearModel::unpadded(std::vector<Slot>& slots, std::vector<Weight>& weight
 }
 
 void LinearModel::pad_weights() {
-  padded_ = false;
+  padded_ = compact_ = false;
   num_weights_ = weights_.size();
   if (slots_.empty()) return;
   for (const Weight& w : weights_)
     if (w.value == 0) return;  // padding could not be told apart: leave the table as it is
+  if (num_classes_ <= 256 && compact_weights()) return;
   constexpr std::size_t kPerLine = 64 / sizeof(Weight);
   static_assert(64 % sizeof(Weight) == 0);
   std::vector<Slot> slots(slots_.begin(), slots_.end());
@@ -129,6 +164,51 @@ void LinearModel::pad_weights() {
   slots_ = LargeArray<Slot>(slots.data(), slots.size());  // 64-byte aligned, so lines of weights are too
   weights_ = LargeArray<Weight>(weights.data(), weights.size());
   padded_ = true;
+}
+
+bool LinearModel::compact_weights() {
+  // Three bytes a weight: a run of m weights is m class bytes, then m
+  // 16-bit values, at a byte offset (Slot::start). Padding entries are
+  // added to the run before one that would straddle a line it need not: a
+  // run of at most kShort weights then sits within one line, a longer one
+  // starts in the first bytes of a line.
+  constexpr std::size_t kShort = 20;  // 60 bytes: fits a line from offset 0..4
+  const std::size_t slots = slots_.size();
+  std::vector<std::uint32_t> count(slots, 0);  // entries per slot, padding included
+  std::uint64_t pos = 0;
+  for (std::size_t s = 0; s + 1 < slots; ++s) {
+    const std::uint32_t n = slots_[s + 1].start - slots_[s].start;
+    if (n > 0 && s > 0) {
+      const std::uint64_t offset = pos % 64;
+      if (n <= kShort ? offset + 3 * n > 64 : offset > 2) {
+        const std::uint64_t pad = (64 - offset + 2) / 3;
+        count[s - 1] += static_cast<std::uint32_t>(pad);
+        pos += 3 * pad;
+      }
+    }
+    count[s] += n;
+    pos += 3 * std::uint64_t{n};
+  }
+  if (pos >= 0xffffffffULL) return false;  // too big for 32-bit offsets
+  bytes_ = LargeArray<std::uint8_t>(static_cast<std::size_t>(pos));  // zeroed, 64-byte aligned
+  std::uint8_t* bytes = bytes_.data();
+  std::uint64_t at = 0;
+  for (std::size_t s = 0; s + 1 < slots; ++s) {
+    const std::uint32_t first = slots_[s].start;
+    const std::uint32_t n = slots_[s + 1].start - first;  // slot s + 1 is not rewritten yet
+    slots_[s].start = static_cast<std::uint32_t>(at);
+    const std::uint32_t m = count[s];
+    for (std::uint32_t w = 0; w < n; ++w) {
+      const Weight& weight = weights_[first + w];
+      bytes[at + w] = static_cast<std::uint8_t>(weight.cls);
+      std::memcpy(bytes + at + m + 2 * w, &weight.value, sizeof weight.value);
+    }
+    at += 3 * std::uint64_t{m};  // padding entries stay zero: class 0, value 0
+  }
+  slots_.back().start = static_cast<std::uint32_t>(at);
+  weights_ = LargeArray<Weight>();
+  compact_ = true;
+  return true;
 }
 
 void LinearModel::write(ByteWriter& out) const {
@@ -164,7 +244,8 @@ bool LinearModel::read(ByteReader& in, std::string& error) {
     error = "linear model header is invalid";
     return false;
   }
-  padded_ = false;
+  padded_ = compact_ = false;
+  bytes_ = LargeArray<std::uint8_t>();
   num_weights_ = weights_.size();
   if (slots_.empty() && weights_.empty() && capacity_ == 0 && features_ == 0) return true;  // empty model
   if (capacity_ == 0 || capacity_ > 0xffffffffULL || slots_.size() != capacity_ + 1) {
@@ -204,28 +285,17 @@ bool LinearModel::read(ByteReader& in, std::string& error) {
 }
 
 bool LinearModel::operator==(const LinearModel& other) const {
-  auto same_slots = [](const LargeArray<Slot>& a, const LargeArray<Slot>& b) {
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Slot& x, const Slot& y) {
-      return x.fingerprint == y.fingerprint && x.start == y.start;
-    });
-  };
-  auto same_weights = [](const LargeArray<Weight>& a, const LargeArray<Weight>& b) {
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Weight& x, const Weight& y) {
-      return x.cls == y.cls && x.value == y.value;
-    });
-  };
-  if (padded_ == other.padded_)
-    return num_classes_ == other.num_classes_ && capacity_ == other.capacity_ && features_ == other.features_ &&
-           scale_ == other.scale_ && same_slots(slots_, other.slots_) && same_weights(weights_, other.weights_);
+  // The tables as the file holds them (the layouts in memory may differ).
   std::vector<Slot> slots, other_slots;
   std::vector<Weight> weights, other_weights;
   unpadded(slots, weights);
   other.unpadded(other_slots, other_weights);
+  const auto same_slot = [](const Slot& x, const Slot& y) { return x.fingerprint == y.fingerprint && x.start == y.start; };
+  const auto same_weight = [](const Weight& x, const Weight& y) { return x.cls == y.cls && x.value == y.value; };
   return num_classes_ == other.num_classes_ && capacity_ == other.capacity_ && features_ == other.features_ &&
-         scale_ == other.scale_ && same_slots(LargeArray<Slot>(slots.data(), slots.size()),
-                                              LargeArray<Slot>(other_slots.data(), other_slots.size())) &&
-         same_weights(LargeArray<Weight>(weights.data(), weights.size()),
-                      LargeArray<Weight>(other_weights.data(), other_weights.size()));
+         scale_ == other.scale_ &&
+         std::equal(slots.begin(), slots.end(), other_slots.begin(), other_slots.end(), same_slot) &&
+         std::equal(weights.begin(), weights.end(), other_weights.begin(), other_weights.end(), same_weight);
 }
 
 // ---------------------------------------------------------------------------

@@ -53,7 +53,11 @@ class LinearModel {
   // starts at a line. The gaps are filled with zero weights of class 0,
   // which add nothing and count for the slot before them; the file holds
   // the table without them (write() strips them, read() puts them back).
+  // With at most 256 classes, the weights are kept in three bytes each
+  // instead (compact_weights(): bytes_ instead of weights_), laid out the
+  // same way.
   void pad_weights();
+  bool compact_weights();
   // The table as the file holds it (without the padding).
   void unpadded(std::vector<Slot>& slots, std::vector<Weight>& weights) const;
 
@@ -62,9 +66,11 @@ class LinearModel {
   std::size_t features_ = 0;
   std::size_t num_weights_ = 0;  // without the padding
   bool padded_ = false;
+  bool compact_ = false;
   float scale_ = 1.0f;
   LargeArray<Slot> slots_;  // capacity_ + 1 entries; the last is a sentinel
   LargeArray<Weight> weights_;
+  LargeArray<std::uint8_t> bytes_;  // compact_: weights in three bytes each
 };
 
 class LinearModelTrainer {

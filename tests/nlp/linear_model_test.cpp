@@ -1,6 +1,7 @@
 // Averaged perceptron weights: training, freezing, storing.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <vector>
 
 #include "nlp/hashing.h"
@@ -103,15 +104,21 @@ TEST(LinearModel, WriteReadRoundTripAndCorruption) {
   }
 }
 
-TEST(LinearModel, PaddedTableWritesTheFileItRead) {
-  // Features with 1..40 weights, so that runs straddle cache lines and get
-  // padded in memory (linear_model.h); the file must not see the padding.
-  LinearModelTrainer trainer(40);
+// Features with 1..70 weights, so that runs straddle cache lines and get
+// padded in memory (linear_model.h); the file must not see the padding.
+// With at most 256 classes the weights are kept in three bytes, else in four.
+class PaddedTable : public testing::TestWithParam<std::uint32_t> {};
+
+TEST_P(PaddedTable, WritesTheFileItReadAndScoresAsIt) {
+  const std::uint32_t num_classes = GetParam();
+  LinearModelTrainer trainer(num_classes);
   std::vector<std::uint64_t> keys;
-  for (std::uint64_t f = 0; f < 500; ++f) {
+  for (std::uint64_t f = 0; f < 700; ++f) {
     const std::uint64_t key = feature(5, 1, f);
     keys.push_back(key);
-    for (std::uint32_t c = 0; c <= f % 40; ++c) trainer.update(&key, 1, c, (c % 3 == 0 ? -1.0f : 1.0f) * (1 + f % 7));
+    for (std::uint32_t c = 0; c <= f % 70; ++c)
+      trainer.update(&key, 1, (c * 7 + static_cast<std::uint32_t>(f)) % num_classes,
+                     (c % 3 == 0 ? -1.0f : 1.0f) * static_cast<float>(1 + f % 7));
     trainer.tick();
   }
   keys.push_back(feature(5, 2, 1));  // unseen
@@ -157,7 +164,14 @@ TEST(LinearModel, PaddedTableWritesTheFileItRead) {
     copy.add_scores(&key, 1, got.data());
     EXPECT_EQ(got, expected);
   }
+  // All at once, as a decision looks them up.
+  std::vector<float> all(classes, 0.0f), each(classes, 0.0f);
+  copy.add_scores(keys.data(), keys.size(), all.data());
+  for (const std::uint64_t key : keys) model.add_scores(&key, 1, each.data());
+  for (std::uint32_t c = 0; c < classes; ++c) EXPECT_NEAR(all[c], each[c], 1e-3f * (1.0f + std::fabs(each[c])));
 }
+
+INSTANTIATE_TEST_SUITE_P(Classes, PaddedTable, testing::Values(40u, 256u, 300u));
 
 }  // namespace
 }  // namespace kestrel::nlp
