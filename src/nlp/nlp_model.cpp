@@ -18,6 +18,8 @@ namespace {
 struct SentenceWork {
   std::vector<std::string_view> forms;
   std::vector<std::string> cased;  // a shouted sentence's words in running-text case
+  std::vector<nlp::TaggerAtoms> tagger_atoms;
+  std::vector<std::uint16_t> first_classes;  // the tagger's first pass
   std::vector<nlp::ParserWord> words;
   std::vector<int> heads, labels;  // the first parser's, then the ensemble's
   // Ensembles: every parser's tree (index 0 unused: heads and labels).
@@ -180,9 +182,9 @@ void combine_members(const NlpModel::Impl& m, SentenceWork& work, AnnotateScratc
 // document may run each over all its sentences before the next (and does:
 // one model's tables then stay in the cache from sentence to sentence).
 
-// Tags, lemmas and features; the parser's words.
-void prepare_sentence(const NlpModel::Impl& m, Sentence& sentence, const NlpAnnotateOptions& options,
-                      SentenceWork& work, AnnotateScratch& scratch) {
+// The forms the models read and the tagger's first pass.
+void start_sentence(const NlpModel::Impl& m, Sentence& sentence, const NlpAnnotateOptions& options,
+                    SentenceWork& work, AnnotateScratch& scratch) {
   std::vector<Token>& tokens = sentence.tokens;
   // What the models read of each word: its form, or for a sentence in
   // capitals the form in running-text case (nlp/truecase.h).
@@ -195,9 +197,16 @@ void prepare_sentence(const NlpModel::Impl& m, Sentence& sentence, const NlpAnno
     work.cased = nlp::truecase(work.forms, knowledge);
     for (std::size_t i = 0; i < tokens.size(); ++i) work.forms[i] = work.cased[i];
   }
+  if (options.tag) m.tagger.first_pass(work.forms, work.tagger_atoms, work.first_classes, scratch.tagger.scores);
+}
+
+// Tags (the tagger's second pass), lemmas and features; the parser's words.
+void prepare_sentence(const NlpModel::Impl& m, Sentence& sentence, const NlpAnnotateOptions& options,
+                      SentenceWork& work, AnnotateScratch& scratch) {
+  std::vector<Token>& tokens = sentence.tokens;
   const auto form = [&](std::size_t i) { return work.forms[i]; };
   if (options.tag) {
-    m.tagger.tag(work.forms, scratch.classes, scratch.tagger);
+    m.tagger.second_pass(work.tagger_atoms, work.first_classes, scratch.classes, scratch.tagger.scores);
     const nlp::TagSet& tags = m.tagger.tags();
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       tokens[i].upos = tags.upos[scratch.classes[i]];
@@ -402,6 +411,7 @@ void NlpModel::annotate(Sentence& sentence, const NlpAnnotateOptions& options) c
   const Impl& m = *impl_;
   if (scratch.work.empty()) scratch.work.resize(1);
   SentenceWork& work = scratch.work[0];
+  start_sentence(m, sentence, options, work, scratch);
   prepare_sentence(m, sentence, options, work, scratch);
   if (options.parse)
     for (std::size_t k = 0; k < m.parsers.size(); ++k) parse_member(m, k, work, scratch);
@@ -409,15 +419,17 @@ void NlpModel::annotate(Sentence& sentence, const NlpAnnotateOptions& options) c
 }
 
 void NlpModel::annotate(Document& document, const NlpAnnotateOptions& options) const {
-  // The same as annotate() sentence by sentence, stage by stage: tagging
-  // (and lemmas, features) of every sentence, then each parser over every
-  // sentence, then the combined trees.
+  // The same as annotate() sentence by sentence, stage by stage: the
+  // tagger's first pass over every sentence, its second pass (and lemmas,
+  // features), then each parser over every sentence, then the combined trees.
   AnnotateScratch& scratch = thread_scratch();
   const Impl& m = *impl_;
   std::vector<Sentence>& sentences = document.sentences;
   // Sized before any sentence is prepared: a work item's forms may point
   // into its own strings, which must not move.
   if (scratch.work.size() < sentences.size()) scratch.work.resize(sentences.size());
+  for (std::size_t i = 0; i < sentences.size(); ++i)
+    if (!sentences[i].tokens.empty()) start_sentence(m, sentences[i], options, scratch.work[i], scratch);
   for (std::size_t i = 0; i < sentences.size(); ++i)
     if (!sentences[i].tokens.empty()) prepare_sentence(m, sentences[i], options, scratch.work[i], scratch);
   if (options.parse)

@@ -237,29 +237,44 @@ std::uint16_t best_class(const float* scores, std::size_t n) {
 
 void Tagger::tag(const std::vector<std::string_view>& forms, std::vector<std::uint16_t>& out, Scratch& scratch,
                  int passes) const {
-  const std::size_t n = forms.size();
-  const std::size_t classes = tags_.size();
-  out.assign(n, 0);
-  if (n == 0 || classes == 0) return;
-  atoms(forms, scratch.atoms);
-  scratch.first.assign(n, 0);
-  scratch.scores.resize(classes);
-  std::uint64_t keys[kMaxTaggerFeatures];
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::size_t k = features(scratch.atoms, i, scratch.first.data(), nullptr, keys);
-    std::fill(scratch.scores.begin(), scratch.scores.end(), 0.0f);
-    pass1_.add_scores(keys, k, scratch.scores.data());
-    scratch.first[i] = best_class(scratch.scores.data(), classes);
-  }
+  first_pass(forms, scratch.atoms, scratch.first, scratch.scores);
   if (passes < 2) {
     out = scratch.first;
     return;
   }
+  second_pass(scratch.atoms, scratch.first, out, scratch.scores);
+}
+
+void Tagger::first_pass(const std::vector<std::string_view>& forms, std::vector<TaggerAtoms>& atoms_out,
+                        std::vector<std::uint16_t>& first, std::vector<float>& scores) const {
+  const std::size_t n = forms.size();
+  const std::size_t classes = tags_.size();
+  first.assign(n, 0);
+  if (n == 0 || classes == 0) return;
+  atoms(forms, atoms_out);
+  scores.resize(classes);
+  std::uint64_t keys[kMaxTaggerFeatures];
   for (std::size_t i = 0; i < n; ++i) {
-    const std::size_t k = features(scratch.atoms, i, out.data(), scratch.first.data(), keys);
-    std::fill(scratch.scores.begin(), scratch.scores.end(), 0.0f);
-    pass2_.add_scores(keys, k, scratch.scores.data());
-    out[i] = best_class(scratch.scores.data(), classes);
+    const std::size_t k = features(atoms_out, i, first.data(), nullptr, keys);
+    std::fill(scores.begin(), scores.end(), 0.0f);
+    pass1_.add_scores(keys, k, scores.data());
+    first[i] = best_class(scores.data(), classes);
+  }
+}
+
+void Tagger::second_pass(const std::vector<TaggerAtoms>& atoms, const std::vector<std::uint16_t>& first,
+                         std::vector<std::uint16_t>& out, std::vector<float>& scores) const {
+  const std::size_t n = first.size();
+  const std::size_t classes = tags_.size();
+  out.assign(n, 0);
+  if (n == 0 || classes == 0) return;
+  scores.resize(classes);
+  std::uint64_t keys[kMaxTaggerFeatures];
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t k = features(atoms, i, out.data(), first.data(), keys);
+    std::fill(scores.begin(), scores.end(), 0.0f);
+    pass2_.add_scores(keys, k, scores.data());
+    out[i] = best_class(scores.data(), classes);
   }
 }
 

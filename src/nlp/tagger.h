@@ -97,6 +97,13 @@ class Tagger {
   // `passes` = 1 stops after the first pass (for measurements).
   void tag(const std::vector<std::string_view>& forms, std::vector<std::uint16_t>& out, Scratch& scratch,
            int passes = 2) const;
+  // tag() in two steps, so that many sentences can take the first before
+  // any takes the second: the first pass computes the atoms and the first
+  // classes; the second, from those, the final classes (`out`).
+  void first_pass(const std::vector<std::string_view>& forms, std::vector<TaggerAtoms>& atoms,
+                  std::vector<std::uint16_t>& first, std::vector<float>& scores) const;
+  void second_pass(const std::vector<TaggerAtoms>& atoms, const std::vector<std::uint16_t>& first,
+                   std::vector<std::uint16_t>& out, std::vector<float>& scores) const;
 
   void write(ByteWriter& out) const;
   bool read(ByteReader& in, std::string& error);
