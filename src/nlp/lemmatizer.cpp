@@ -47,7 +47,8 @@ std::uint64_t Lemmatizer::key(std::string_view form, std::string_view tag) const
 
 std::size_t Lemmatizer::features(std::string_view form, std::string_view upos, std::string_view xpos,
                                  std::uint64_t* out) const {
-  const std::string lower = lower_ascii(form);
+  thread_local std::string lower;  // reused: no allocation per word
+  lower_ascii(form, lower);
   const std::uint64_t x = hash_string(xpos, seed_ + 2);
   const std::uint64_t u = hash_string(upos, seed_ + 3);
   std::uint64_t casing = 0;  // 0 lower, 1 capitalised, 2 all capitals, 3 other
@@ -86,7 +87,8 @@ bool Lemmatizer::common_word(std::string_view form) const {
 std::string Lemmatizer::lemma(std::string_view form, std::string_view upos, std::string_view xpos) const {
   if (form.empty()) return {};
   if (auto it = known_.find(key(form, xpos)); it != known_.end()) return it->second;
-  const std::string lower = lower_ascii(form);
+  thread_local std::string lower;  // reused: no allocation per word
+  lower_ascii(form, lower);
   if (lower != form) {
     if (auto it = known_.find(key(lower, xpos)); it != known_.end()) return it->second;
   }
@@ -96,7 +98,8 @@ std::string Lemmatizer::lemma(std::string_view form, std::string_view upos, std:
   if (rules_.empty()) return std::string(form);
   std::uint64_t keys[kMaxLemmaFeatures];
   const std::size_t k = features(form, upos, xpos, keys);
-  std::vector<float> scores(rules_.size(), 0.0f);
+  thread_local std::vector<float> scores;  // reused: no allocation per word
+  scores.assign(rules_.size(), 0.0f);
   model_.add_scores(keys, k, scores.data());
   std::string out;
   // Best rule that fits; almost always the first.

@@ -36,7 +36,9 @@ std::string join_features(std::vector<std::pair<std::string, std::string>> feats
 }
 
 std::uint64_t Morphology::word_key(std::string_view form, std::string_view upos, std::string_view xpos) const {
-  return combine(combine(hash_string(lower_ascii(form), seed_), hash_string(upos, seed_ + 1)),
+  thread_local std::string lower;  // reused: no allocation per word
+  lower_ascii(form, lower);
+  return combine(combine(hash_string(lower, seed_), hash_string(upos, seed_ + 1)),
                  hash_string(xpos, seed_ + 2));
 }
 

@@ -23,10 +23,12 @@ std::uint64_t count_bucket(std::uint8_t c) { return c < 5 ? c : 5; }
 void Parser::atoms(const std::vector<ParserWord>& words, std::vector<ParserAtoms>& out) const {
   out.resize(words.size() + 1);
   out[0] = {kRootAtom, kRootAtom, kRootAtom, kRootAtom, kRootAtom};
+  thread_local std::string lower;  // reused: no allocation per word
   for (std::size_t i = 0; i < words.size(); ++i) {
     const ParserWord& w = words[i];
     ParserAtoms& a = out[i + 1];
-    a.word = hash_string(lower_ascii(w.form), seed_);
+    lower_ascii(w.form, lower);
+    a.word = hash_string(lower, seed_);
     a.upos = hash_string(w.upos, seed_ + 2);
     a.tag = combine(hash_string(w.xpos, seed_ + 1), a.upos);  // XPOS and UPOS: "IN" is ADP or SCONJ
     a.lemma = hash_string(w.lemma, seed_ + 3);

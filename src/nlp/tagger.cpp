@@ -65,15 +65,26 @@ bool TagSet::read(ByteReader& in, std::string& error) {
   return true;
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
+void lower_ascii(std::string_view s, std::string& out) {
+  out.assign(s);
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out;
+  lower_ascii(s, out);
   return out;
 }
 
 std::string word_shape(std::string_view s) {
   std::string out;
+  word_shape(s, out);
+  return out;
+}
+
+void word_shape(std::string_view s, std::string& out) {
+  out.clear();
   char last = 0;
   int run = 0;
   for (unsigned char c : s) {
@@ -88,19 +99,19 @@ std::string word_shape(std::string_view s) {
     last = k;
     if (run <= 2) out.push_back(k);
   }
-  return out;
 }
 
 void Tagger::atoms(const std::vector<std::string_view>& forms, std::vector<TaggerAtoms>& out) const {
   out.resize(forms.size());
-  std::string lower;
+  std::string lower, shape;  // reused: no allocation per word
   for (std::size_t i = 0; i < forms.size(); ++i) {
     const std::string_view form = forms[i];
     TaggerAtoms& a = out[i];
-    lower = lower_ascii(form);
+    lower_ascii(form, lower);
+    word_shape(form, shape);
     a.form = hash_string(form, seed_);
     a.lower = hash_string(lower, seed_ + 1);
-    a.shape = hash_string(word_shape(form), seed_ + 2);
+    a.shape = hash_string(shape, seed_ + 2);
     for (std::size_t k = 0; k < 3; ++k)
       a.prefix[k] = hash_string(std::string_view(lower).substr(0, k + 1), seed_ + 3 + k);
     for (std::size_t k = 0; k < 5; ++k) {

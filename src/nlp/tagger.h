@@ -69,6 +69,9 @@ inline constexpr std::uint64_t kUnknownAmbiguity = 0x756e6b6e6f776eULL;
 // ("Xxx", "dd-dd", ...): exposed for the tests.
 std::string lower_ascii(std::string_view s);
 std::string word_shape(std::string_view s);
+// The same into `out` (reusing its room).
+void lower_ascii(std::string_view s, std::string& out);
+void word_shape(std::string_view s, std::string& out);
 
 // Maximum number of features one word can produce.
 inline constexpr std::size_t kMaxTaggerFeatures = 72;

@@ -144,7 +144,7 @@ std::uint8_t WordNetClasses::classes(std::string_view lower) const {
   std::uint8_t own = lemma(lower);
   std::uint8_t bits = own & 0x0f;
   if (auto it = forms_.find(key_of(lower)); it != forms_.end()) bits |= it->second;
-  std::string base;
+  thread_local std::string base;  // reused: no allocation per word
   for (const Detach& d : kDetach) {
     if (lower.size() <= d.ending.size() + 1 || lower.substr(lower.size() - d.ending.size()) != d.ending) continue;
     base.assign(lower.substr(0, lower.size() - d.ending.size()));
