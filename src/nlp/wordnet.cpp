@@ -69,6 +69,7 @@ bool read_wordnet_exceptions(const std::string& path,
 bool WordNetClasses::load(const std::string& dir, std::string& error) {
   lemmas_.clear();
   forms_.clear();
+  flat_lemmas_ = flat_forms_ = FlatTable{};
   // Per lemma: the parts of speech it has, and the weight of each (tagged
   // senses first, then senses), to find the dominant one.
   std::unordered_map<std::uint64_t, std::array<std::uint32_t, 4>> weights;
@@ -131,19 +132,38 @@ bool WordNetClasses::load(const std::string& dir, std::string& error) {
       return false;
     }
   }
+  flat_lemmas_.build(lemmas_);
+  flat_forms_.build(forms_);
   return true;
 }
 
-std::uint8_t WordNetClasses::lemma(std::string_view w) const {
-  auto it = lemmas_.find(key_of(w));
-  return it == lemmas_.end() ? 0 : it->second;
+void WordNetClasses::FlatTable::build(const std::unordered_map<std::uint64_t, std::uint8_t>& map) {
+  std::size_t size = 16;
+  while (size < 2 * map.size()) size *= 2;
+  entries.assign(size, Entry{});
+  const std::size_t mask = size - 1;
+  for (const auto& [key, value] : map) {
+    std::size_t s = static_cast<std::size_t>(mix64(key)) & mask;
+    while (entries[s].used) s = (s + 1) & mask;
+    entries[s] = Entry{key, value, true};
+  }
 }
+
+std::uint8_t WordNetClasses::FlatTable::find(std::uint64_t key) const {
+  if (entries.empty()) return 0;
+  const std::size_t mask = entries.size() - 1;
+  for (std::size_t s = static_cast<std::size_t>(mix64(key)) & mask; entries[s].used; s = (s + 1) & mask)
+    if (entries[s].key == key) return entries[s].value;
+  return 0;
+}
+
+std::uint8_t WordNetClasses::lemma(std::string_view w) const { return flat_lemmas_.find(key_of(w)); }
 
 std::uint8_t WordNetClasses::classes(std::string_view lower) const {
   if (lower.empty() || empty()) return 0;
   std::uint8_t own = lemma(lower);
   std::uint8_t bits = own & 0x0f;
-  if (auto it = forms_.find(key_of(lower)); it != forms_.end()) bits |= it->second;
+  bits |= flat_forms_.find(key_of(lower));
   thread_local std::string base;  // reused: no allocation per word
   for (const Detach& d : kDetach) {
     if (lower.size() <= d.ending.size() + 1 || lower.substr(lower.size() - d.ending.size()) != d.ending) continue;
@@ -168,6 +188,7 @@ void WordNetClasses::write(ByteWriter& out) const {
 }
 
 bool WordNetClasses::read(ByteReader& in, std::string& error) {
+  flat_lemmas_ = flat_forms_ = FlatTable{};
   for (auto* table : {&lemmas_, &forms_}) {
     table->clear();
     const std::uint64_t n = in.u64();
@@ -185,6 +206,8 @@ bool WordNetClasses::read(ByteReader& in, std::string& error) {
     error = "WordNet classes are truncated";
     return false;
   }
+  flat_lemmas_.build(lemmas_);
+  flat_forms_.build(forms_);
   return true;
 }
 

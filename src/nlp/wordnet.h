@@ -47,9 +47,24 @@ class WordNetClasses {
   bool read(ByteReader& in, std::string& error);
 
  private:
+  // The two maps again as open-addressing tables, for lookups (one cache
+  // line a lookup instead of a bucket and a node); rebuilt by load() and
+  // read(), the only places the maps change.
+  struct FlatTable {
+    struct Entry {
+      std::uint64_t key = 0;
+      std::uint8_t value = 0;
+      bool used = false;
+    };
+    std::vector<Entry> entries;  // a power of two, at most half full
+    void build(const std::unordered_map<std::uint64_t, std::uint8_t>& map);
+    // The value of `key`, or 0 if absent (as the maps' users read it).
+    std::uint8_t find(std::uint64_t key) const;
+  };
   std::uint8_t lemma(std::string_view w) const;
   std::unordered_map<std::uint64_t, std::uint8_t> lemmas_;  // lemma -> classes (bits and dominant)
   std::unordered_map<std::uint64_t, std::uint8_t> forms_;   // irregular form -> bits of its bases
+  FlatTable flat_lemmas_, flat_forms_;
 };
 
 // WordNet's semantic class (its "lexicographer file": noun.person,
