@@ -62,7 +62,10 @@ std::vector<std::size_t> repair_simple_pasts_after_subjects(Sentence& sentence,
     if (finite || i == 0 || i + 1 >= t.size() || (x != "JJ" && x != "VBN")) continue;
     if (t[i - 1].upos != "NOUN" && t[i - 1].upos != "PROPN") continue;
     const std::string_view next = t[i + 1].xpos;
-    if (next != "DT" && next != "CD" && next != "PRP$") continue;
+    // A bare plural object counts when a preposition follows it ("the
+    // Union extended sanctions against Belarus").
+    const bool bare_plural = next == "NNS" && i + 2 < t.size() && t[i + 2].xpos == "IN";
+    if (next != "DT" && next != "CD" && next != "PRP$" && !bare_plural) continue;
     const std::string lower = lower_ascii(t[i].form);
     if (lower.size() < 4 || !lower.ends_with("ed") || !can_be_verb(lower)) continue;
     t[i].upos = "VERB";

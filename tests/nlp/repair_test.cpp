@@ -146,5 +146,18 @@ TEST(RepairSimplePast, AnEdWordBetweenASubjectAndItsObjectIsTheVerb) {
   EXPECT_TRUE(nlp::repair_simple_pasts_after_subjects(first, verbs).empty());
 }
 
+TEST(RepairSimplePast, ABarePluralObjectCountsWhenAPrepositionFollows) {
+  const auto verbs = [](std::string_view w) { return w == "extended" || w == "armed"; };
+  // "The Union extended sanctions against Belarus": VBN before a plural noun
+  // and a preposition.
+  Sentence s = sentence("The/DT/0/_ Union/NNP/0/_ extended/VBN/0/_ sanctions/NNS/0/_ against/IN/0/_ Belarus/NNP/0/_");
+  EXPECT_EQ(nlp::repair_simple_pasts_after_subjects(s, verbs), (std::vector<std::size_t>{2}));
+  EXPECT_EQ(s.tokens[2].xpos, "VBD");
+  // A bare plural without a preposition after it stays as tagged
+  // ("militia armed groups" could be a noun phrase).
+  Sentence plain = sentence("Militia/NN/0/_ armed/VBN/0/_ groups/NNS/0/_ ././0/_");
+  EXPECT_TRUE(nlp::repair_simple_pasts_after_subjects(plain, verbs).empty());
+}
+
 }  // namespace
 }  // namespace kestrel
