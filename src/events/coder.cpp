@@ -235,6 +235,7 @@ class SentenceCoder {
   void agents_of_noun(int x, std::vector<int>& out) const;
   bool has_mention(int x) const;
   bool background(int x) const;  // a present-perfect relative clause characterising its noun
+  bool topic(int x) const;       // an event noun naming a subject matter ("issues of cooperation")
   bool amount(int x) const;  // a sum, number or percentage ("closed up $2.80")
   // "the two countries", "both sides": two mentions (of different actors)
   // on one head, which stands for a pair as "X and Y" does.
@@ -669,6 +670,21 @@ void SentenceCoder::objects_of(int x, std::vector<int>& out) const {
     int ho = t_.child(head(x), Rel::Obj);  // "arrested and charged ten men"
     if (ho > x) out.push_back(ho);
   }
+}
+
+// An event noun that names the subject matter of another noun ("documents
+// on issues of cooperation between the two countries", "questions of
+// security", "cooperation issues") is a topic, not an event the sentence
+// reports.
+bool SentenceCoder::topic(int x) const {
+  if (x < 0 || !t_.nominal(x)) return false;
+  while (rel(x) == Rel::Conj && head(x) >= 0) x = head(x);
+  const int h = head(x);
+  if (h < 0 || !t_.nominal(h)) return false;
+  const bool of = rel(x) == Rel::Nmod && case_is(x, "of");
+  const bool compound = rel(x) == Rel::Compound && h > x;
+  return (of || compound) && one_of(lemma(h), {"issue", "question", "matter", "area", "field", "sphere", "topic",
+                                               "aspect", "subject", "theme", "agenda", "domain"});
 }
 
 // A relative clause in the present perfect that describes its noun as the
@@ -2387,7 +2403,7 @@ void SentenceCoder::run(std::vector<Event>& out) {
   }
   for (Candidate& c : cands) {
     if (c.dropped) continue;
-    if (background(c.m.anchor)) {
+    if (background(c.m.anchor) || topic(c.trigger)) {
       c.dropped = true;
       continue;
     }

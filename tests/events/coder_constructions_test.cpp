@@ -302,5 +302,34 @@ TEST(EventCoderConstructions, AWeaponThePatternNamesIsNoInferredTarget) {
   EXPECT_EQ(briefs(events), Briefs{"194 SYRMIL->SYRREB"});
 }
 
+TEST(EventCoderConstructions, AnEventNounNamingASubjectMatterIsNoEvent) {
+  // "Officials listed issues of cooperation between Russia and India": the
+  // cooperation is what the issues are about, not something that happened.
+  auto coder = shipped_coder();
+  const auto doc_with = [](const std::string& head_noun) {
+    return tree_doc(
+        "Officials official NOUN 2 nsubj\n"
+        "listed list VERB 0 root Tense=Past\n" +
+        head_noun +
+        " NOUN 2 obj\n"
+        "of of ADP 5 case\n"
+        "cooperation cooperation NOUN 3 nmod\n"
+        "between between ADP 7 case\n"
+        "Russia Russia PROPN 5 nmod\n"
+        "and and CCONJ 9 cc\n"
+        "India India PROPN 7 conj\n");
+  };
+  for (const char* topic : {"issues issue", "questions question", "areas area"}) {
+    Document doc = doc_with(topic);
+    const Sentence& s = doc.sentences[0];
+    EXPECT_TRUE(coder->code_document(doc, {{mention(s, 6, 6, "RUS"), mention(s, 8, 8, "IND")}}).empty()) << topic;
+  }
+  // The same cooperation as what was achieved is an event.
+  Document results = doc_with("results result");
+  const Sentence& r = results.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(results, {{mention(r, 6, 6, "RUS"), mention(r, 8, 8, "IND")}})),
+            (Briefs{"050 RUS->IND"}));
+}
+
 }  // namespace
 }  // namespace kestrel
