@@ -89,6 +89,8 @@ class ByteReader {
     std::memcpy(out, data_.data() + pos_, n);
     pos_ += n;
   }
+  // Marks the data as bad (e.g. a count larger than what is left).
+  void fail() { failed_ = true; }
   std::size_t remaining() const { return data_.size() - pos_; }
   bool at_end() const { return pos_ == data_.size(); }
   bool failed() const { return failed_; }

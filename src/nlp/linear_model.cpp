@@ -230,12 +230,20 @@ bool LinearModel::read(ByteReader& in, std::string& error) {
   capacity_ = in.u64();
   features_ = in.u64();
   scale_ = in.f32();
-  {
-    const std::vector<Slot> slots = in.array<Slot>();
-    slots_ = LargeArray<Slot>(slots.data(), slots.size());
-    const std::vector<Weight> weights = in.array<Weight>();
-    weights_ = LargeArray<Weight>(weights.data(), weights.size());
-  }
+  // Straight from the file's bytes into the tables: a model is tens of
+  // megabytes, and every extra copy is page faults at load time.
+  const auto read_array = [&in](auto& out) {
+    using T = std::remove_reference_t<decltype(out[0])>;
+    const std::uint64_t n = in.u64();
+    if (in.failed() || n > in.remaining() / sizeof(T)) {
+      in.fail();
+      return;
+    }
+    out = std::remove_reference_t<decltype(out)>(static_cast<std::size_t>(n));
+    if (n > 0) in.raw(out.data(), static_cast<std::size_t>(n) * sizeof(T));
+  };
+  read_array(slots_);
+  read_array(weights_);
   if (in.failed()) {
     error = "linear model is truncated";
     return false;
