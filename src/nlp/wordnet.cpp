@@ -48,6 +48,30 @@ constexpr std::array<Detach, 20> kDetach = {{{WordNetClasses::kNoun, "s", ""},
                                              {WordNetClasses::kAdjective, "er", "e"},
                                              {WordNetClasses::kAdjective, "est", "e"}}};
 
+// Calls `each` with the fields of every entry line of a WordNet file (the
+// licence header, lines starting with a space, is skipped). `each` returns
+// nullptr, or what is wrong with the line, which becomes "path:line: …".
+bool each_entry(const std::string& path, const char* file_kind,
+                const std::function<const char*(std::istringstream& fields)>& each, std::string& error) {
+  std::ifstream in(path);
+  if (!in) {
+    error = path + ": cannot read WordNet " + file_kind;
+    return false;
+  }
+  std::string line;
+  std::size_t line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.empty() || line[0] == ' ') continue;
+    std::istringstream fields(line);
+    if (const char* problem = each(fields)) {
+      error = path + ":" + std::to_string(line_no) + ": " + problem;
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 bool read_wordnet_exceptions(const std::string& path,
@@ -75,17 +99,8 @@ bool WordNetClasses::load(const std::string& dir, std::string& error) {
   std::unordered_map<std::uint64_t, std::array<std::uint32_t, 4>> weights;
   for (std::size_t p = 0; p < kParts.size(); ++p) {
     const std::string path = dir + "/index." + kParts[p].name;
-    std::ifstream in(path);
-    if (!in) {
-      error = path + ": cannot read WordNet index";
-      return false;
-    }
-    std::string line;
-    std::size_t line_no = 0, entries = 0;
-    while (std::getline(in, line)) {
-      ++line_no;
-      if (line.empty() || line[0] == ' ') continue;  // the licence header
-      std::istringstream fields(line);
+    std::size_t entries = 0;
+    const bool read = each_entry(path, "index", [&](std::istringstream& fields) -> const char* {
       std::string lemma, pos;
       std::uint32_t synsets = 0, pointers = 0;
       fields >> lemma >> pos >> synsets >> pointers;
@@ -93,17 +108,14 @@ bool WordNetClasses::load(const std::string& dir, std::string& error) {
       for (std::uint32_t i = 0; i < pointers && fields; ++i) fields >> skip;
       std::uint32_t senses = 0, tagged = 0;
       fields >> senses >> tagged;
-      if (!fields || lemma.find('_') != std::string::npos) {
-        if (!fields) {
-          error = path + ":" + std::to_string(line_no) + ": not a WordNet index line";
-          return false;
-        }
-        continue;  // multi-word entries: the tagger sees one word at a time
-      }
+      if (!fields) return "not a WordNet index line";
+      if (lemma.find('_') != std::string::npos) return nullptr;  // multi-word entries: the tagger sees one word at a time
       auto& w = weights[key_of(lemma)];
       w[p] = 1 + tagged * 16 + senses;
       ++entries;
-    }
+      return nullptr;
+    }, error);
+    if (!read) return false;
     if (entries == 0) {
       error = path + ": no WordNet entries";
       return false;
@@ -219,25 +231,14 @@ constexpr int kLastLexFile = 44;
 // data.{noun,verb}: "offset lex_filenum ss_type …" per synset: offset -> file number.
 bool read_lex_files(const std::string& path, std::unordered_map<std::uint32_t, std::uint8_t>& out,
                     std::string& error) {
-  std::ifstream in(path);
-  if (!in) {
-    error = path + ": cannot read WordNet data file";
-    return false;
-  }
-  std::string line;
-  std::size_t line_no = 0;
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (line.empty() || line[0] == ' ') continue;  // the licence header
-    std::istringstream fields(line);
+  const bool read = each_entry(path, "data file", [&](std::istringstream& fields) -> const char* {
     std::uint32_t offset = 0;
     int lex_file = -1;
-    if (!(fields >> offset >> lex_file) || lex_file < 0 || lex_file > kLastLexFile) {
-      error = path + ":" + std::to_string(line_no) + ": not a WordNet data line";
-      return false;
-    }
+    if (!(fields >> offset >> lex_file) || lex_file < 0 || lex_file > kLastLexFile) return "not a WordNet data line";
     out[offset] = static_cast<std::uint8_t>(lex_file);
-  }
+    return nullptr;
+  }, error);
+  if (!read) return false;
   if (out.empty()) {
     error = path + ": no WordNet synsets";
     return false;
@@ -254,17 +255,7 @@ bool WordNetSenses::load(const std::string& dir, std::string& error) {
     std::unordered_map<std::uint32_t, std::uint8_t> lex_files;
     if (!read_lex_files(dir + "/data." + kFiles[p], lex_files, error)) return false;
     const std::string path = dir + "/index." + kFiles[p];
-    std::ifstream in(path);
-    if (!in) {
-      error = path + ": cannot read WordNet index";
-      return false;
-    }
-    std::string line;
-    std::size_t line_no = 0;
-    while (std::getline(in, line)) {
-      ++line_no;
-      if (line.empty() || line[0] == ' ') continue;
-      std::istringstream fields(line);
+    const bool read = each_entry(path, "index", [&](std::istringstream& fields) -> const char* {
       std::string lemma, pos, skip;
       std::uint32_t count = 0, pointers = 0, senses = 0, tagged = 0;
       fields >> lemma >> pos >> count >> pointers;
@@ -272,14 +263,13 @@ bool WordNetSenses::load(const std::string& dir, std::string& error) {
       std::uint32_t first = 0;  // the most frequent sense comes first
       fields >> senses >> tagged >> first;
       auto it = lex_files.find(first);
-      if (!fields || it == lex_files.end()) {
-        error = path + ":" + std::to_string(line_no) + ": not a WordNet index line, or its first synset is unknown";
-        return false;
-      }
-      if (lemma.find('_') != std::string::npos) continue;  // one word at a time
+      if (!fields || it == lex_files.end()) return "not a WordNet index line, or its first synset is unknown";
+      if (lemma.find('_') != std::string::npos) return nullptr;  // one word at a time
       Classes& c = lemmas_[key_of(lemma)];
       (p == 0 ? c.noun : c.verb) = static_cast<std::uint8_t>(it->second + 1);
-    }
+      return nullptr;
+    }, error);
+    if (!read) return false;
   }
   return true;
 }

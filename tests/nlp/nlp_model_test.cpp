@@ -51,22 +51,32 @@ std::string as_conllu(const std::vector<Document>& docs) {
   return out.str();
 }
 
+// Options for training on the tiny treebank in seconds: no WordNet (so the
+// parsers read feature set 1), no jackknifing, every weight kept (with so
+// little data every weight counts). Tests change what they are about.
+NlpTrainOptions tiny_training(const std::string& train_path, const std::string& output_path) {
+  NlpTrainOptions options;
+  options.train_path = train_path;
+  options.dev_path = train_path;
+  options.output_path = output_path;
+  options.wordnet_dir.clear();
+  options.parser_features = 1;  // lemmas and semantic classes need WordNet
+  options.tagger_epochs = 6;
+  options.lemmatizer_epochs = 4;
+  options.parser_epochs = 8;
+  options.jackknife_folds = 0;
+  options.min_weight = 0.0f;
+  return options;
+}
+
 // One small model, trained once for all the tests below.
 class TinyModel : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new testing::TempDir();
-    NlpTrainOptions options;
-    options.train_path = dir_->write("tiny.conllu", testing::kTinyTreebank);
-    options.dev_path = options.train_path;
-    options.output_path = dir_->file("tiny.kmodel");
-    options.wordnet_dir.clear();
-    options.parser_features = 1;  // its lemmas and semantic classes need WordNet
-    options.tagger_epochs = 6;
-    options.lemmatizer_epochs = 4;
-    options.parser_epochs = 8;
+    NlpTrainOptions options =
+        tiny_training(dir_->write("tiny.conllu", testing::kTinyTreebank), dir_->file("tiny.kmodel"));
     options.jackknife_folds = 2;
-    options.min_weight = 0.0f;  // with so little data every weight counts
     std::ostringstream log;
     std::string error;
     trained_ = train_nlp_model(options, log, error);
@@ -110,17 +120,8 @@ TEST_F(TinyModel, TrainsInSecondsAndLearnsItsData) {
 
 TEST_F(TinyModel, TrainingIsReproducible) {
   ASSERT_TRUE(trained_) << error_;
-  NlpTrainOptions options;
-  options.train_path = dir_->file("tiny.conllu");
-  options.dev_path = options.train_path;
-  options.output_path = dir_->file("again.kmodel");
-  options.wordnet_dir.clear();
-  options.parser_features = 1;  // its lemmas and semantic classes need WordNet
-  options.tagger_epochs = 6;
-  options.lemmatizer_epochs = 4;
-  options.parser_epochs = 8;
+  NlpTrainOptions options = tiny_training(dir_->file("tiny.conllu"), dir_->file("again.kmodel"));
   options.jackknife_folds = 2;
-  options.min_weight = 0.0f;
   std::ostringstream log;
   std::string error;
   ASSERT_TRUE(train_nlp_model(options, log, error)) << error;
@@ -310,18 +311,9 @@ TEST(NlpTraining, ReportsUnusableData) {
 // same small treebank, and keeps its beam through save and load.
 TEST(NlpTraining, BeamTrainedParserLearnsItsData) {
   testing::TempDir dir;
-  NlpTrainOptions options;
-  options.train_path = dir.write("tiny.conllu", testing::kTinyTreebank);
-  options.dev_path = options.train_path;
-  options.output_path = dir.file("beam.kmodel");
-  options.wordnet_dir.clear();
-  options.parser_features = 1;  // its lemmas and semantic classes need WordNet
-  options.tagger_epochs = 6;
-  options.lemmatizer_epochs = 4;
+  NlpTrainOptions options = tiny_training(dir.write("tiny.conllu", testing::kTinyTreebank), dir.file("beam.kmodel"));
   options.parser_epochs = 10;
   options.parser_beam = 4;
-  options.jackknife_folds = 0;
-  options.min_weight = 0.0f;
   std::ostringstream log;
   std::string error;
   ASSERT_TRUE(train_nlp_model(options, log, error)) << error << "\n" << log.str();
@@ -341,18 +333,9 @@ TEST(NlpTraining, BeamTrainedParserLearnsItsData) {
 // every member through save and load, and gives one tree per sentence.
 TEST(NlpTraining, EnsembleOfParsersGivesOneTree) {
   testing::TempDir dir;
-  NlpTrainOptions options;
-  options.train_path = dir.write("tiny.conllu", testing::kTinyTreebank);
-  options.dev_path = options.train_path;
-  options.output_path = dir.file("ensemble.kmodel");
-  options.wordnet_dir.clear();
-  options.parser_features = 1;  // its lemmas and semantic classes need WordNet
-  options.tagger_epochs = 6;
-  options.lemmatizer_epochs = 4;
-  options.parser_epochs = 8;
+  NlpTrainOptions options =
+      tiny_training(dir.write("tiny.conllu", testing::kTinyTreebank), dir.file("ensemble.kmodel"));
   options.parsers = "l2r,r2l:late,l2r:b2";
-  options.jackknife_folds = 0;
-  options.min_weight = 0.0f;
   std::ostringstream log;
   std::string error;
   ASSERT_TRUE(train_nlp_model(options, log, error)) << error << "\n" << log.str();
@@ -411,18 +394,11 @@ TEST(NlpTraining, ParserWithSemanticClasses) {
   if (!std::filesystem::exists(wordnet + "/data.noun"))
     GTEST_SKIP() << "WordNet (Debian wordnet-base, installed by scripts/setup.sh) not found at " << wordnet;
   testing::TempDir dir;
-  NlpTrainOptions options;
-  options.train_path = dir.write("tiny.conllu", testing::kTinyTreebank);
-  options.dev_path = options.train_path;
-  options.output_path = dir.file("senses.kmodel");
+  NlpTrainOptions options =
+      tiny_training(dir.write("tiny.conllu", testing::kTinyTreebank), dir.file("senses.kmodel"));
   options.wordnet_dir = wordnet;
-  options.tagger_epochs = 6;
-  options.lemmatizer_epochs = 4;
-  options.parser_epochs = 8;
   options.parser_features = 2;
   options.parsers = "l2r,r2l";
-  options.jackknife_folds = 0;
-  options.min_weight = 0.0f;
   std::ostringstream log;
   std::string error;
   ASSERT_TRUE(train_nlp_model(options, log, error)) << error << "\n" << log.str();
@@ -469,14 +445,9 @@ TEST(NlpTraining, ParserWithSemanticClasses) {
 
 TEST(NlpTraining, RefusesABadParserList) {
   testing::TempDir dir;
-  NlpTrainOptions options;
-  options.train_path = dir.write("tiny.conllu", testing::kTinyTreebank);
-  options.output_path = dir.file("bad.kmodel");
-  options.wordnet_dir.clear();
-  options.parser_features = 1;  // its lemmas and semantic classes need WordNet
+  NlpTrainOptions options = tiny_training(dir.write("tiny.conllu", testing::kTinyTreebank), dir.file("bad.kmodel"));
   options.tagger_epochs = 1;
   options.parser_epochs = 1;
-  options.jackknife_folds = 0;
   for (const char* bad : {"l2r,up", "l2r:4", "r2l:b0", "l2r:bx", "r2l:lat"}) {
     options.parsers = bad;
     std::ostringstream log;
