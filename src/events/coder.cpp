@@ -2127,35 +2127,20 @@ void SentenceCoder::repair_hidden_verbs() {
     if (!noun_read && !participle_read) continue;
     const int o = head(v);
     if (o <= v || !t_.nominal(o) || !verb_trigger(v)) continue;
-    // "The United Nations on Tuesday reduced food supplies": the noun has a
-    // subject of its own and no copula, so the participle before it is the
-    // verb that subject needs.
+    // A participle read as a modifier of a noun in clause position is the
+    // clause's verb and the noun its object when there is a subject for it:
+    // the noun's ("The United Nations on Tuesday reduced food supplies", the
+    // noun with a subject and no copula), or its own ("Vietnamese-led
+    // forces launched artillery fire against guerrilla camps", parsed with
+    // "forces" the subject of "launched": a modifier has no subject).
     if (participle_read) {
-      // "Vietnamese-led forces launched artillery fire against guerrilla
-      // camps", parsed with "forces" the subject of "launched" and
-      // "launched" a modifier of "artillery": a modifier has no subject, so
-      // the participle is the verb and the noun its object.
       const int own = t_.child(v, Rel::Nsubj);
-      const Rel ro = rel(o);
-      if (own >= 0 && own < v && t_.child(o, Rel::Cop) < 0 &&
-          (head(o) < 0 || ro == Rel::Ccomp || ro == Rel::Conj || ro == Rel::Advcl || ro == Rel::Parataxis)) {
-        t_.head[u(v)] = head(o);
-        t_.rel[u(v)] = head(o) < 0 ? Rel::Root : ro;
-        t_.feat[u(v)] = static_cast<std::uint8_t>(t_.feat[u(v)] & ~(TreeView::kPassVoice | TreeView::kPart));
-        t_.head[u(o)] = v;
-        t_.rel[u(o)] = Rel::Obj;
-        changed = true;
-        continue;
-      }
-    }
-    if (participle_read) {
-      const int sub = t_.child(o, Rel::Nsubj);
+      const int sub = own >= 0 && own < v ? own : t_.child(o, Rel::Nsubj);
       const Rel ro = rel(o);
       if (sub >= 0 && sub < v && t_.child(o, Rel::Cop) < 0 &&
           (head(o) < 0 || ro == Rel::Ccomp || ro == Rel::Conj || ro == Rel::Advcl || ro == Rel::Parataxis)) {
         t_.head[u(v)] = head(o);
         t_.rel[u(v)] = head(o) < 0 ? Rel::Root : ro;
-        t_.pos[u(v)] = Pos::Verb;
         t_.feat[u(v)] = static_cast<std::uint8_t>(t_.feat[u(v)] & ~(TreeView::kPassVoice | TreeView::kPart));
         t_.head[u(sub)] = v;
         t_.head[u(o)] = v;

@@ -51,6 +51,17 @@ std::string as_conllu(const std::vector<Document>& docs) {
   return out.str();
 }
 
+// The tiny treebank annotated from its forms by `model`, scored against
+// itself; the annotated documents go to `system` when asked for.
+EvalScores score_on_tiny(const NlpModel& model, std::vector<Document>* system = nullptr) {
+  const auto gold = parse_conllu(testing::kTinyTreebank);
+  auto annotated = forms_only(gold);
+  for (Document& d : annotated) model.annotate(d);
+  EvalScores scores = evaluate(gold, annotated);
+  if (system != nullptr) *system = std::move(annotated);
+  return scores;
+}
+
 // Options for training on the tiny treebank in seconds: no WordNet (so the
 // parsers read feature set 1), no jackknifing, every weight kept (with so
 // little data every weight counts). Tests change what they are about.
@@ -106,10 +117,7 @@ TEST_F(TinyModel, TrainsInSecondsAndLearnsItsData) {
   ASSERT_TRUE(model) << error;
   EXPECT_NE(model->summary().find("relations"), std::string::npos);
 
-  const auto gold = parse_conllu(testing::kTinyTreebank);
-  auto system = forms_only(gold);
-  for (Document& d : system) model->annotate(d);
-  const EvalScores scores = evaluate(gold, system);
+  const EvalScores scores = score_on_tiny(*model);
   ASSERT_TRUE(scores.ok) << scores.error;
   // Eight sentences seen many times: nearly all of it must come back.
   EXPECT_GE(scores.upos.aligned_accuracy(), 0.95);
@@ -320,10 +328,7 @@ TEST(NlpTraining, BeamTrainedParserLearnsItsData) {
   auto model = NlpModel::load(options.output_path, error);
   ASSERT_TRUE(model) << error;
   EXPECT_NE(model->summary().find("beam 4"), std::string::npos) << model->summary();
-  const auto gold = parse_conllu(testing::kTinyTreebank);
-  auto system = forms_only(gold);
-  for (Document& d : system) model->annotate(d);
-  const EvalScores scores = evaluate(gold, system);
+  const EvalScores scores = score_on_tiny(*model);
   ASSERT_TRUE(scores.ok) << scores.error;
   EXPECT_GE(scores.uas.aligned_accuracy(), 0.85);
   EXPECT_GE(scores.las.aligned_accuracy(), 0.80);
@@ -353,8 +358,8 @@ TEST(NlpTraining, EnsembleOfParsersGivesOneTree) {
   EXPECT_FALSE(members[2].system().late_root());
 
   const auto gold = parse_conllu(testing::kTinyTreebank);
-  auto system = forms_only(gold);
-  for (Document& d : system) model->annotate(d);
+  std::vector<Document> system;
+  const EvalScores scores = score_on_tiny(*model, &system);
   for (const Document& d : system)
     for (const Sentence& s : d.sentences) {
       int roots = 0;
@@ -366,7 +371,6 @@ TEST(NlpTraining, EnsembleOfParsersGivesOneTree) {
       }
       EXPECT_EQ(roots, 1);
     }
-  const EvalScores scores = evaluate(gold, system);
   ASSERT_TRUE(scores.ok) << scores.error;
   EXPECT_GE(scores.uas.aligned_accuracy(), 0.85);
   EXPECT_GE(scores.las.aligned_accuracy(), 0.80);
@@ -410,10 +414,7 @@ TEST(NlpTraining, ParserWithSemanticClasses) {
   for (const auto& p : impl.parsers) EXPECT_EQ(p.feature_set(), 2);
   EXPECT_GT(impl.senses.sense("government", "NOUN"), 0);
 
-  const auto gold = parse_conllu(testing::kTinyTreebank);
-  auto system = forms_only(gold);
-  for (Document& d : system) model->annotate(d);
-  const EvalScores scores = evaluate(gold, system);
+  const EvalScores scores = score_on_tiny(*model);
   ASSERT_TRUE(scores.ok) << scores.error;
   EXPECT_GE(scores.uas.aligned_accuracy(), 0.85);
 
