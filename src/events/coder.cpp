@@ -105,6 +105,10 @@ bool place_target_code(std::string_view code) {
   return r == "14" || r == "15" || r == "16" || r == "17" || r == "18" || r == "19" || r == "20" ||
          code == "0813" || code == "0814";  // a curfew or a state of emergency is eased where it holds
 }
+bool violent_code(std::string_view code) {
+  std::string_view r = root_of(code);
+  return r == "18" || r == "19" || r == "20";
+}
 bool wrapper_code(std::string_view code) {
   std::string_view r = root_of(code);
   return r == "01" || r == "03";
@@ -229,7 +233,9 @@ class SentenceCoder {
   int attack_origin(std::string_view code, int anchor) const;
   bool bound_to_own_subject(const ActorMention& m, int h) const;
   bool own_verb(int x, int anchor, int trigger, const std::vector<int>& matched) const;
+  const ActorMention* event_place(const Candidate& c) const;
   std::string event_place_country(const Candidate& c) const;
+  bool incident_in_sentence() const;
   void objects_of(int x, std::vector<int>& out) const;
   int raised_patient(int x) const;
   void agents_of_noun(int x, std::vector<int>& out) const;
@@ -1132,9 +1138,17 @@ void SentenceCoder::try_pattern(std::uint32_t p, int trigger, Match& best) {
       // "rockets were fired at the town from Lebanon": a passive attack with
       // no agent comes from where it was launched (the place's country).
       int origin = c.source.role == SlotRole::Subject ? attack_origin(pat.code, anchor) : -1;
-      if (origin < 0) continue;
-      m.src = {origin};
-      m.src_role = "origin";
+      if (origin >= 0) {
+        m.src = {origin};
+        m.src_role = "origin";
+      } else if (c.source.role == SlotRole::Subject && violent_code(pat.code) && t_.verbal(anchor) &&
+                 passive(anchor)) {
+        // "ten soldiers were killed in Ukraine": nobody named at all; the
+        // event takes the place's unidentified force, or is dropped.
+        m.src_role = "agent";
+      } else {
+        continue;
+      }
     }
     if (!fill_slot(c.target, anchor, trigger, word_tok, m.tgt, m.tgt_role)) {
       // "X and Y met", "signed an agreement": the coordinated subjects are
@@ -1603,6 +1617,11 @@ void SentenceCoder::infer_target(const Candidate& c, const std::string& code, st
 // "near" ...) or as what an attack noun hit ("in the shelling of Kharkiv"),
 // and nothing but the phrase; empty when there is none.
 std::string SentenceCoder::event_place_country(const Candidate& c) const {
+  const ActorMention* m = event_place(c);
+  return m ? m->country : std::string();
+}
+
+const ActorMention* SentenceCoder::event_place(const Candidate& c) const {
   std::vector<int> list;
   std::vector<char> mark;
   compute_region(c.m.anchor, list, mark);
@@ -1613,12 +1632,17 @@ std::string SentenceCoder::event_place_country(const Candidate& c) const {
       for (int x = 0; x < t_.n; ++x)
         if (inside(x, k)) mark[u(x)] = 1;
   for (const ActorMention& m : mentions_) {
-    if (m.country.empty() || !m.sector.empty() || !usable(m, true)) continue;
+    if (m.country.empty() || !usable(m, true)) continue;
     int x = static_cast<int>(m.head);
     if (x < 0 || x >= t_.n || !mark[u(x)]) continue;
+    // A settlement named with its place ("the town of Samarra") is that
+    // place; its people as an actor are another matter.
+    const bool named_settlement = m.sector == "CVL" && m.resolved_by == "dictionary" &&
+                                  one_of(lemma(x), {"town", "village", "hamlet", "city"}) && m.last > m.first;
+    if (!m.sector.empty() && !named_settlement) continue;
     // A named place ("the Gaza Strip"), not a country adjective ("Israeli
     // shelling" says who shelled, not where).
-    if (!m.place && t_.pos[u(x)] != Pos::Propn) continue;
+    if (!m.place && !named_settlement && t_.pos[u(x)] != Pos::Propn) continue;
     bool through_locative = false;
     for (int y = x, guard = 0; y >= 0 && y != c.m.anchor && guard < 16; y = head(y), ++guard) {
       if (!mark[u(y)]) break;
@@ -1630,9 +1654,18 @@ std::string SentenceCoder::event_place_country(const Candidate& c) const {
           hy != c.trigger && hy != c.m.anchor && violent_noun(hy))
         through_locative = true;
     }
-    if (through_locative) return m.country;
+    if (through_locative) return &m;
   }
-  return {};
+  return nullptr;
+}
+
+// A mishap anywhere in the sentence ("killed in a car crash", "killed in
+// Indonesia, the country closest to the earthquake") may be what killed:
+// nobody is to be guessed as the attacker.
+bool SentenceCoder::incident_in_sentence() const {
+  for (int x = 0; x < t_.n; ++x)
+    if (t_.pos[u(x)] == Pos::Noun && incident_noun(lemma(x))) return true;
+  return false;
 }
 
 void SentenceCoder::place_target(const Candidate& c, std::vector<EventActor>& out) const {
@@ -1866,6 +1899,63 @@ void SentenceCoder::build_events(Candidate& c) {
           t.country.clear();
           t.code = "---" + t.sector;
         }
+    }
+  }
+  // Violence whose doer nobody names ("a roadside bombing near Samarra
+  // killed a U.S. soldier", "ten soldiers were killed in Ukraine") is
+  // CAMEO's unidentified armed force of the place where it happened (UAF):
+  // the place, not the victims, says whose ground it was. Not where a
+  // mishap is told of ("killed in a car crash in Madrid"), nor a hit on a
+  // place or a country itself: the victims are people.
+  if (sources.empty() && !targets.empty() && !c.negated && c.modality == Modality::Asserted &&
+      std::any_of(targets.begin(), targets.end(),
+                  [](const EventActor& t) { return t.role != "location" && (!t.sector.empty() || t.kind == "person"); })) {
+    std::string_view r = root_of(code);
+    // Unnamed: no doer written ("were killed") or the attack itself as the
+    // subject ("a bombing killed"); "we raided" has one.
+    const bool unnamed =
+        std::all_of(c.m.src.begin(), c.m.src.end(), [&](int h) { return t_.nominal(h) && violent_noun(h); });
+
+    if ((r == "18" || r == "19" || r == "20") && unnamed && !incident_in_sentence())
+      if (const ActorMention* place = event_place(c)) {
+        EventActor a = actor_from(*place, "location");
+        a.code = place->country + "UAF";
+        a.country = place->country;
+        a.sector = "UAF";
+        a.entity.clear();
+        a.kind = "agent";
+        a.resolved_by = "location";
+        sources.push_back(std::move(a));
+        add_note("unidentified attacker placed in " + place->country);
+      }
+  }
+  // Violence a named actor reports that cannot be coded itself, done to
+  // nobody else ("the US said that Iraq had attacked themselves") or
+  // between nameless parties ("the Observatory said eight people were
+  // killed by government forces"), is the reporter's accusation of the
+  // doer (112). Violence between named actors, or done to a place, is coded
+  // as such; so is a report of what is to come, or of the reporter's own
+  // deed.
+  if (c.accuser < 0 && !c.negated && c.modality == Modality::Asserted && c.reporter >= 0 &&
+      report_verb(lemma(c.reporter)) && !sources.empty() && violent_code(code)) {
+    const bool reflexive = std::all_of(targets.begin(), targets.end(), [&](const EventActor& t) {
+      return t.coreferent && same_actor(t, sources);
+    });
+    const bool nameless = std::none_of(sources.begin(), sources.end(), strong_actor) &&
+                          std::none_of(targets.begin(), targets.end(), strong_actor);
+    if (reflexive || nameless) {
+      std::vector<EventActor> reporters;
+      reporter_actors(c.reporter, reporters);
+      const bool own = std::any_of(sources.begin(), sources.end(), [&](const EventActor& s) {
+        return s.coreferent || same_actor(s, reporters);
+      });
+      if (!reporters.empty() && strong_actor(reporters.front()) && !own) {
+        add_note("reported by \"" + sent_.tokens[u(c.reporter)].form + "\": " + code + " -> 112");
+        code = "112";
+        targets = std::move(sources);
+        for (EventActor& a : targets) a.role = "accused";
+        sources = std::move(reporters);
+      }
     }
   }
   // A bombing done with military heavy weapons is an attack with them:

@@ -331,5 +331,85 @@ TEST(EventCoderConstructions, AnEventNounNamingASubjectMatterIsNoEvent) {
             (Briefs{"050 RUS->IND"}));
 }
 
+TEST(EventCoderConstructions, ViolenceNobodyIsNamedForIsTheUnidentifiedForceOfItsPlace) {
+  // "Three soldiers were killed near Kandahar": no doer written; the place
+  // says whose unidentified armed force it was (AFGUAF).
+  auto coder = coder_with("190 SRC [kill] TGT\n");
+  const auto killed = [](const std::string& tail) {
+    return tree_doc(
+        "Three three NUM 2 nummod\n"
+        "soldiers soldier NOUN 4 nsubj:pass\n"
+        "were be AUX 4 aux:pass\n"
+        "killed kill VERB 0 root Tense=Past|VerbForm=Part\n"
+        "near near ADP 6 case\n"
+        "Kandahar Kandahar PROPN 4 obl\n" +
+        tail);
+  };
+  Document doc = killed("");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 1, 1, "USAMIL", "agent"), mention(s, 5, 5, "AFG")}})),
+            Briefs{"190 AFGUAF->USAMIL"});
+
+  // A mishap named as the cause is nobody's attack.
+  Document crash = killed(
+      "in in ADP 9 case\n"
+      "a a DET 9 det\n"
+      "crash crash NOUN 4 obl\n");
+  const Sentence& c = crash.sentences[0];
+  EXPECT_TRUE(coder->code_document(crash, {{mention(c, 1, 1, "USAMIL", "agent"), mention(c, 5, 5, "AFG")}}).empty());
+
+  // A doer written but unknown to the dictionaries ("we") is not an
+  // unidentified force.
+  Document we = tree_doc(
+      "We we PRON 2 nsubj\n"
+      "killed kill VERB 0 root Tense=Past\n"
+      "three three NUM 4 nummod\n"
+      "soldiers soldier NOUN 2 obj\n"
+      "near near ADP 6 case\n"
+      "Kandahar Kandahar PROPN 2 obl\n");
+  const Sentence& w = we.sentences[0];
+  EXPECT_TRUE(coder->code_document(we, {{mention(w, 3, 3, "USAMIL", "agent"), mention(w, 5, 5, "AFG")}}).empty());
+}
+
+TEST(EventCoderConstructions, ReportedViolenceThatCannotBeCodedIsTheReportersAccusation) {
+  // "The US said that Iraq had attacked themselves": nobody else suffers
+  // the attack; what is left to code is the US accusing Iraq (112).
+  auto coder = coder_with("190 SRC [attack] TGT\n190 SRC [attack]\n");
+  const auto said = [](const std::string& object) {
+    return tree_doc(
+        "The the DET 2 det\n"
+        "US US PROPN 3 nsubj\n"
+        "said say VERB 0 root Tense=Past\n"
+        "that that SCONJ 7 mark\n"
+        "Iraq Iraq PROPN 7 nsubj\n"
+        "had have AUX 7 aux\n"
+        "attacked attack VERB 3 ccomp Tense=Past|VerbForm=Part\n" +
+        object);
+  };
+  Document self = said("themselves themselves PRON 7 obj\n");
+  const Sentence& s = self.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(self, {{mention(s, 1, 1, "USA"), mention(s, 4, 4, "IRQ")}})),
+            Briefs{"112 USA->IRQ"});
+
+  // An actor attacked: the attack itself is coded, not the report.
+  Document other = said("Kuwait Kuwait PROPN 7 obj\n");
+  const Sentence& o = other.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(
+                other, {{mention(o, 1, 1, "USA"), mention(o, 4, 4, "IRQ"), mention(o, 7, 7, "KWT")}})),
+            Briefs{"190 IRQ->KWT"});
+
+  // The reporter's own deed is no accusation: "Iraq said it had attacked
+  // itself" stays the attack, with nobody else to suffer it.
+  Document own = tree_doc(
+      "Iraq Iraq PROPN 2 nsubj\n"
+      "said say VERB 0 root Tense=Past\n"
+      "it it PRON 5 nsubj\n"
+      "had have AUX 5 aux\n"
+      "attacked attack VERB 2 ccomp Tense=Past|VerbForm=Part\n"
+      "itself itself PRON 5 obj\n");
+  const Sentence& c = own.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(own, {{mention(c, 0, 0, "IRQ")}})), Briefs{"190 IRQ->-"});
+}
+
 }  // namespace
 }  // namespace kestrel
