@@ -541,6 +541,15 @@ void SentenceCoder::subjects_of(int x, std::vector<int>& out, int guard) const {
     case Rel::AclRelcl:
       out.push_back(h);
       return;
+    case Rel::Appos:
+      // A finite verb the parser hung on the noun before it as an apposition
+      // ("Libyan leader Gaddafi and President Zhivkov today signed a
+      // treaty", the noun phrase made the root): that noun is its subject.
+      if (t_.verbal(x) && !t_.has(x, TreeView::kGer) && !t_.has(x, TreeView::kInf) &&
+          (t_.has(x, TreeView::kPast) || t_.has(x, TreeView::kPres)) && !t_.has(x, TreeView::kPart) &&
+          t_.nominal(h) && h < x)
+        out.push_back(h);
+      return;
     case Rel::Acl:
       if (t_.has(x, TreeView::kGer) || t_.has(x, TreeView::kInf) || case_is(x, "to") ||
           (t_.has(x, TreeView::kPart) && !t_.has(x, TreeView::kPast)) || !passive(x))
@@ -1184,6 +1193,14 @@ void SentenceCoder::expand_conj(int h, std::vector<int>& out) const {
   for (std::size_t i = out.size() - 1; i < out.size(); ++i)
     for (int c : t_.kids(out[i]))
       if (rel(c) == Rel::Conj && t_.nominal(c) && out.size() < 16) out.push_back(c);
+  // "Libyan leader Muammar Gaddafi and Bulgarian President Todor Zhivkov"
+  // parsed with the second name coordinated inside the first's apposition:
+  // a title and its bearer are one member, the coordinated name another.
+  if (t_.pos[u(h)] == Pos::Noun)
+    for (int a : t_.kids(h))
+      if (rel(a) == Rel::Appos && t_.pos[u(a)] == Pos::Propn)
+        for (int c : t_.kids(a))
+          if (rel(c) == Rel::Conj && t_.nominal(c) && out.size() < 16) out.push_back(c);
 }
 
 EventActor SentenceCoder::actor_from(const ActorMention& m, const char* role) const {

@@ -411,5 +411,40 @@ TEST(EventCoderConstructions, ReportedViolenceThatCannotBeCodedIsTheReportersAcc
   EXPECT_EQ(briefs(coder->code_document(own, {{mention(c, 0, 0, "IRQ")}})), Briefs{"190 IRQ->-"});
 }
 
+TEST(EventCoderConstructions, AFiniteVerbHungOnANounPhraseAsAnAppositionHasItAsSubject) {
+  // "Libyan leader Muammar Gaddafi and Bulgarian President Todor Zhivkov
+  // today signed a treaty", parsed with the noun phrase as the root, the
+  // verb as its apposition and the second name coordinated inside the
+  // first's apposition: both leaders signed, each with the other.
+  auto coder = coder_with("057 SRC [sign] treaty\n");
+  Document doc = tree_doc(
+      "Libyan Libyan ADJ 2 amod\n"
+      "leader leader NOUN 0 root\n"
+      "Muammar Muammar PROPN 2 appos\n"
+      "Gaddafi Gaddafi PROPN 3 flat\n"
+      "and and CCONJ 7 cc\n"
+      "Bulgarian Bulgarian ADJ 7 amod\n"
+      "President President PROPN 3 conj\n"
+      "Zhivkov Zhivkov PROPN 7 flat\n"
+      "today today NOUN 10 obl:tmod\n"
+      "signed sign VERB 2 appos Tense=Past|VerbForm=Fin\n"
+      "a a DET 12 det\n"
+      "treaty treaty NOUN 10 obj\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 3, "LBYGOV", "agent"), mention(s, 5, 7, "BGRGOV", "agent")}})),
+            (Briefs{"057 BGRGOV->LBYGOV", "057 LBYGOV->BGRGOV"}));
+
+  // A participle in apposition is a description, not a clause: "the
+  // leader, accused of signing" has no subject from it.
+  Document part = tree_doc(
+      "Libyan Libyan ADJ 2 amod\n"
+      "leader leader NOUN 0 root\n"
+      "signing sign VERB 2 appos VerbForm=Ger\n"
+      "a a DET 5 det\n"
+      "treaty treaty NOUN 3 obj\n");
+  const Sentence& p = part.sentences[0];
+  EXPECT_TRUE(coder->code_document(part, {{mention(p, 0, 1, "LBYGOV", "agent")}}).empty());
+}
+
 }  // namespace
 }  // namespace kestrel
