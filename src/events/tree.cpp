@@ -47,15 +47,20 @@ Rel map_rel(std::string_view d) {
   if (base == "csubj" || base == "csubjpass") return Rel::Csubj;
   if (base == "obj" || base == "dobj") return Rel::Obj;
   if (base == "iobj") return Rel::Iobj;
+  // UD 2.13+ English writes bare noun-phrase adverbials ("today", "last
+  // week") as obl:unmarked and a title before a name ("President Bill
+  // Clinton") as nmod:desc; read them as the tmod/npmod and compound they
+  // were, so trees from either release code alike.
   if (base == "obl") {
     if (sub == "agent") return Rel::OblAgent;
-    if (sub == "tmod" || sub == "npmod") return Rel::OblTmod;
+    if (sub == "tmod" || sub == "npmod" || sub == "unmarked") return Rel::OblTmod;
     return Rel::Obl;
   }
   if (base == "nmod") {
     if (sub == "poss") return Rel::NmodPoss;
     if (sub == "agent") return Rel::OblAgent;
-    if (sub == "tmod" || sub == "npmod") return Rel::OblTmod;
+    if (sub == "tmod" || sub == "npmod" || sub == "unmarked") return Rel::OblTmod;
+    if (sub == "desc") return Rel::Compound;
     return Rel::Nmod;
   }
   if (base == "case") return Rel::Case;
