@@ -69,6 +69,19 @@ bool report_verb(std::string_view l) {
 }
 // Verbs that assert a wrong by someone ("claimed that ISIL had attacked").
 bool accusatory_verb(std::string_view l) { return one_of(l, {"claim", "allege", "accuse", "charge", "blame"}); }
+// Verbs that put out a text: its author is their subject ("issued a
+// statement", "adopted a resolution"; not "denied reports").
+bool text_verb(std::string_view l) {
+  return one_of(l, {"issue", "release", "publish", "send", "adopt", "pass", "sign", "write", "deliver", "present",
+                    "draft", "table", "submit", "circulate", "approve", "use", "broadcast", "post", "put"});
+}
+// Texts that say something: what a clause on them says is their author's
+// ("a statement condemning", "a resolution calling on").
+bool text_noun(std::string_view l) {
+  return one_of(l, {"statement", "declaration", "communique", "communiqué", "letter", "note", "message", "report",
+                    "resolution", "decree", "petition", "motion", "document", "bill", "memo", "memorandum",
+                    "editorial", "manifesto"});
+}
 // Report verbs that deny their clause ("denied that it had attacked").
 bool denying_report(std::string_view l) { return one_of(l, {"deny", "refute", "dismiss"}); }
 
@@ -273,6 +286,7 @@ class SentenceCoder {
   bool same_actor(const EventActor& a, const std::vector<EventActor>& list) const;
   int accusing_verb(int x) const;
   bool complement_of(int outer, int inner) const;
+  bool text_clause_of(int outer, int x) const;
   void infer_target(const Candidate& c, const std::string& code, std::uint32_t exclude_first,
                     std::uint32_t exclude_last, const std::string& source_country,
                     std::vector<EventActor>& out) const;
@@ -552,8 +566,22 @@ void SentenceCoder::subjects_of(int x, std::vector<int>& out, int guard) const {
       return;
     case Rel::Acl:
       if (t_.has(x, TreeView::kGer) || t_.has(x, TreeView::kInf) || case_is(x, "to") ||
-          (t_.has(x, TreeView::kPart) && !t_.has(x, TreeView::kPast)) || !passive(x))
+          (t_.has(x, TreeView::kPart) && !t_.has(x, TreeView::kPast)) || !passive(x)) {
+        // A text that says what its clause says speaks for its author: "the
+        // ministry's statement condemning", "issued a declaration demanding",
+        // "adopted a resolution calling on Israel".
+        if (t_.pos[u(h)] == Pos::Noun && !has_mention(h) && text_noun(lemma(h))) {
+          std::size_t before = out.size();
+          agents_of_noun(h, out);
+          if (out.size() > before) return;
+          if (rel(h) == Rel::Obj && head(h) >= 0 && t_.verbal(head(h)) && text_verb(lemma(head(h))) &&
+              t_.child(x, Rel::Nsubj) < 0 && t_.child(x, Rel::NsubjPass) < 0) {
+            subjects_of(head(h), out, guard + 1);
+            if (out.size() > before) return;
+          }
+        }
         out.push_back(h);
+      }
       return;
     default:
       return;
@@ -2164,10 +2192,23 @@ bool SentenceCoder::complement_of(int outer, int inner) const {
   for (int x = inner, guard = 0; x >= 0 && guard < 16; ++guard) {
     if (x == outer) return true;
     Rel r = rel(x);
+    if (r == Rel::Acl && text_clause_of(outer, x)) return true;
     if (r != Rel::Xcomp && r != Rel::Ccomp && r != Rel::Conj) return false;
     x = head(x);
   }
   return false;
+}
+
+// "issued a statement condemning X", "adopted a resolution calling on Y":
+// the clause `x` on the text `outer` put out is what the text says.
+bool SentenceCoder::text_clause_of(int outer, int x) const {
+  while (x >= 0 && rel(x) == Rel::Conj && head(x) >= 0) x = head(x);
+  // A clause with a subject of its own ("reports that Brown is preparing")
+  // says what its subject does, not what the text's author does.
+  if (x < 0 || rel(x) != Rel::Acl || t_.child(x, Rel::Nsubj) >= 0 || t_.child(x, Rel::NsubjPass) >= 0) return false;
+  const int text = head(x);
+  return text >= 0 && rel(text) == Rel::Obj && head(text) == outer && t_.pos[u(text)] == Pos::Noun &&
+         text_noun(lemma(text)) && text_verb(lemma(outer));
 }
 
 int SentenceCoder::accusing_verb(int x) const {
@@ -2510,7 +2551,8 @@ void SentenceCoder::run(std::vector<Event>& out) {
   // Content first: an event inside another coded predicate's phrase.
   // Wrapping: a statement or declared intention gives way to the event its
   // complement clause states ("announced it would free", "pledged to
-  // expel"); an appeal, demand, accusation or threat keeps its content to
+  // expel"), and putting out a text to what the text says ("adopted a
+  // resolution calling on Israel to withdraw" is the appeal); an appeal, demand, accusation or threat keeps its content to
   // itself ("urged X to free Y" is not a release), and so does any event
   // for what it is done for ("offered troops to help him oust Aoun").
   for (Candidate& w : cands) {
@@ -2523,7 +2565,8 @@ void SentenceCoder::run(std::vector<Event>& out) {
       }
       if (!w.region[u(c.trigger)]) continue;
       const std::string& wcode = w.events.front().cameo;
-      if (wrapper_code(wcode) && !w.negated && complement_of(w.m.anchor, c.m.anchor)) {
+      if ((wrapper_code(wcode) || text_clause_of(w.m.anchor, c.m.anchor)) && !w.negated &&
+          complement_of(w.m.anchor, c.m.anchor)) {
         w.dropped = true;
         if (root_of(wcode) == "03")
           for (Event& e : c.events)

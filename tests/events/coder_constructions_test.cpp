@@ -446,5 +446,30 @@ TEST(EventCoderConstructions, AFiniteVerbHungOnANounPhraseAsAnAppositionHasItAsS
   EXPECT_TRUE(coder->code_document(part, {{mention(p, 0, 1, "LBYGOV", "agent")}}).empty());
 }
 
+TEST(EventCoderConstructions, WhatATextSaysIsItsAuthorsEvent) {
+  // "The ministry issued a statement condemning Ukraine": the statement's
+  // clause is the ministry's condemnation, and putting out the statement
+  // gives way to it.
+  auto coder = coder_with("010 SRC [issue] statement\n111 SRC [condemn] TGT\n112 SRC [accuse] TGT\n");
+  const auto doc_with = [](const std::string& verb, const std::string& text, const std::string& clause) {
+    return tree_doc(
+        "The the DET 2 det\n"
+        "ministry ministry NOUN 3 nsubj\n" +
+        verb + " VERB 0 root Tense=Past\n" + text + " NOUN 3 obj\n" + clause +
+        " VERB 4 acl VerbForm=Ger\n"
+        "Ukraine Ukraine PROPN 5 obj\n");
+  };
+  Document doc = doc_with("issued issue", "statement statement", "condemning condemn");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 1, 1, "RUSGOV", "agent"), mention(s, 5, 5, "UKR")}})),
+            Briefs{"111 RUSGOV->UKR"});
+
+  // Texts someone else put out are not the subject's: "the ministry denied
+  // reports accusing Ukraine" is no accusation by the ministry.
+  Document denied = doc_with("denied deny", "reports report", "accusing accuse");
+  const Sentence& d = denied.sentences[0];
+  EXPECT_TRUE(coder->code_document(denied, {{mention(d, 1, 1, "RUSGOV", "agent"), mention(d, 5, 5, "UKR")}}).empty());
+}
+
 }  // namespace
 }  // namespace kestrel
