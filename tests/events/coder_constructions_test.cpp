@@ -471,5 +471,30 @@ TEST(EventCoderConstructions, WhatATextSaysIsItsAuthorsEvent) {
   EXPECT_TRUE(coder->code_document(denied, {{mention(d, 1, 1, "RUSGOV", "agent"), mention(d, 5, 5, "UKR")}}).empty());
 }
 
+TEST(EventCoderConstructions, ADateIsNoTargetSlot) {
+  // "Israel eased restrictions on Thursday": the date does not fill "on TGT"
+  // (which would leave a concession with nobody to concede to, and no
+  // event); the pattern without a target codes the easing.
+  auto coder = coder_with("081 SRC [ease] restriction on TGT\n081 SRC [ease] restriction\n");
+  Document doc = tree_doc(
+      "Israel Israel PROPN 2 nsubj\n"
+      "eased ease VERB 0 root Tense=Past\n"
+      "restrictions restriction NOUN 2 obj\n"
+      "on on ADP 5 case\n"
+      "Thursday Thursday PROPN 2 obl\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 0, "ISR")}})), Briefs{"081 ISR->-"});
+  // A place or people in the slot are its target as before.
+  Document gaza = tree_doc(
+      "Israel Israel PROPN 2 nsubj\n"
+      "eased ease VERB 0 root Tense=Past\n"
+      "restrictions restriction NOUN 2 obj\n"
+      "on on ADP 5 case\n"
+      "Palestinians Palestinian PROPN 2 obl\n");
+  const Sentence& g = gaza.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(gaza, {{mention(g, 0, 0, "ISR"), mention(g, 4, 4, "PSECVL", "agent")}})),
+            Briefs{"081 ISR->PSECVL"});
+}
+
 }  // namespace
 }  // namespace kestrel
