@@ -72,7 +72,7 @@ bool accusatory_verb(std::string_view l) { return one_of(l, {"claim", "allege", 
 // Words for a time: never an actor, never where something was done to.
 bool time_noun(std::string_view l) {
   return one_of(l, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "weekend",
-                    "day", "hour", "morning", "afternoon", "evening", "night", "month", "year", "today",
+                    "day", "hour", "morning", "afternoon", "evening", "night", "month", "year", "time", "today",
                     "yesterday", "tonight", "january", "february", "march", "april", "may", "june", "july",
                     "august", "september", "october", "november", "december"});
 }
@@ -912,8 +912,13 @@ bool SentenceCoder::fill_slot(const Slot& slot, int anchor, int trigger, const s
     }
     case SlotRole::Oblique: {
       role = "oblique";
+      // The agent of a passive verb is its subject, not a "by" phrase of the
+      // pattern ("the proposal was rejected by India" is India rejecting,
+      // not a proposal by India).
+      const bool passive_verb = t_.verbal(anchor) && passive(anchor);
       auto ok = [&](int c) {
         Rel r = rel(c);
+        if (passive_verb && head(c) == anchor && (r == Rel::OblAgent || case_is(c, "by"))) return false;
         if (r == Rel::OblAgent) return std::find(slot.preps.begin(), slot.preps.end(), idx_.id("by")) != slot.preps.end();
         if (r != Rel::Obl && r != Rel::Nmod && r != Rel::Advcl && r != Rel::Acl) return false;
         // A word of the pattern is not its slot: "contribute up to 4,000
@@ -1128,6 +1133,13 @@ void SentenceCoder::try_pattern(std::uint32_t p, int trigger, Match& best) {
           // "organized a drone attack" is "launched" one.
           bool support = x == anchor && anchor != trigger && w.light && performative_verb(lemma(x));
           if (!support && !own_verb(x, anchor, trigger, word_tok)) continue;
+          // A place preposition of a date is not the pattern's: "welcomed at
+          // the time" is no welcoming "at" a place, "insisted on Wednesday"
+          // no insisting "on" anything ("gave Iraq until Friday" keeps its
+          // "until").
+          if (rel(x) == Rel::Case && one_of(lemma(x), {"at", "in", "on"}) && head(x) >= 0 &&
+              time_noun(lemma(head(x))))
+            continue;
           if (support || word_matches(w, x)) {
             found = x;
             break;

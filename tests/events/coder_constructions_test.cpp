@@ -496,5 +496,41 @@ TEST(EventCoderConstructions, ADateIsNoTargetSlot) {
             Briefs{"081 ISR->PSECVL"});
 }
 
+TEST(EventCoderConstructions, APassivesAgentIsItsSubjectNotABySlot) {
+  // "The proposal was rejected by India": India rejects; the "by TGT" of
+  // "rejected a proposal by TGT" is not India's own proposal.
+  auto coder = coder_with("120 SRC [reject] TGT\n120 SRC [reject] proposal by|from TGT\n");
+  Document doc = tree_doc(
+      "The the DET 2 det\n"
+      "proposal proposal NOUN 4 nsubj:pass\n"
+      "was be AUX 4 aux:pass\n"
+      "rejected reject VERB 0 root Tense=Past|VerbForm=Part|Voice=Pass\n"
+      "by by ADP 6 case\n"
+      "India India PROPN 4 obl:agent\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 5, 5, "IND")}})), Briefs{"120 IND->-"});
+}
+
+TEST(EventCoderConstructions, APlacePrepositionOfADateIsNoPatternWord) {
+  // "The EU's move was welcomed at the time by Beijing": no welcoming "at"
+  // anywhere (043, hosting); the move is welcomed (051).
+  auto coder = coder_with("043 SRC [welcome] TGT at *\n051 SRC [welcome] move\n");
+  Document doc = tree_doc(
+      "The the DET 2 det\n"
+      "EU EU PROPN 4 nmod:poss\n"
+      "'s 's PART 2 case\n"
+      "move move NOUN 6 nsubj:pass\n"
+      "was be AUX 6 aux:pass\n"
+      "welcomed welcome VERB 0 root Tense=Past|VerbForm=Part|Voice=Pass\n"
+      "at at ADP 9 case\n"
+      "the the DET 9 det\n"
+      "time time NOUN 6 obl\n"
+      "by by ADP 11 case\n"
+      "Beijing Beijing PROPN 6 obl:agent\n");
+  const Sentence& s = doc.sentences[0];
+  EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 1, 1, "IGOEUREEC", "igo"), mention(s, 10, 10, "CHNGOV")}})),
+            Briefs{"051 CHNGOV->IGOEUREEC"});
+}
+
 }  // namespace
 }  // namespace kestrel
