@@ -17,7 +17,7 @@ using testing::mention;
 using testing::shipped_coder;
 using testing::tree_doc;
 
-TEST(EventCoderPatternsS6, ACurfewEasedOnAWeekdayIsCoded) {
+TEST(EventPatternGaps, ACurfewEasedOnAWeekdayIsCoded) {
   // "Kenya relaxed the curfew on Friday": the date is no target, and must
   // not take the place of one (which coded nothing).
   auto coder = shipped_coder();
@@ -32,7 +32,7 @@ TEST(EventCoderPatternsS6, ACurfewEasedOnAWeekdayIsCoded) {
   EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 0, "KEN")}})), (Briefs{"0813 KEN->-"}));
 }
 
-TEST(EventCoderPatternsS6, AnnouncingTheLiftingOfACurfewIsEasingIt) {
+TEST(EventPatternGaps, AnnouncingTheLiftingOfACurfewIsEasingIt) {
   // "Nepal announced the lifting of the curfew" is no curfew imposed (1723).
   auto coder = shipped_coder();
   Document doc = tree_doc(
@@ -47,7 +47,7 @@ TEST(EventCoderPatternsS6, AnnouncingTheLiftingOfACurfewIsEasingIt) {
   EXPECT_EQ(briefs(coder->code_document(doc, {{mention(s, 0, 0, "NPL")}})), (Briefs{"0813 NPL->-"}));
 }
 
-TEST(EventCoderPatternsS6, AFormulaForEndingADisputeIsAcceptedTowardsTheOtherParty) {
+TEST(EventPatternGaps, AFormulaForEndingADisputeIsAcceptedTowardsTheOtherParty) {
   // "Norway accepted a formula for ending its fishing dispute with Iceland":
   // Iceland, named as the other party, not "its" (Norway itself, which left
   // no target and so no event).
@@ -69,7 +69,7 @@ TEST(EventCoderPatternsS6, AFormulaForEndingADisputeIsAcceptedTowardsTheOtherPar
             (Briefs{"037 NOR->ISL"}));
 }
 
-TEST(EventCoderPatternsS6, TurningDownAnOfferOfTalksRejectsAMeeting) {
+TEST(EventPatternGaps, TurningDownAnOfferOfTalksRejectsAMeeting) {
   // "India turned down a Pakistani offer of talks": 125, not a bare 120.
   auto coder = shipped_coder();
   Document doc = tree_doc(
@@ -86,7 +86,7 @@ TEST(EventCoderPatternsS6, TurningDownAnOfferOfTalksRejectsAMeeting) {
             (Briefs{"125 IND->PAK"}));
 }
 
-TEST(EventCoderPatternsS6, AProtestToTheUNOverAirRaidsIsAComplaintAgainstTheRaider) {
+TEST(EventPatternGaps, AProtestToTheUNOverAirRaidsIsAComplaintAgainstTheRaider) {
   // "Syria protested to the UN over Israeli air raids": an official
   // complaint against Israel, not a demonstration (1412) against the body
   // complained to.
@@ -107,7 +107,7 @@ TEST(EventCoderPatternsS6, AProtestToTheUNOverAirRaidsIsAComplaintAgainstTheRaid
             (Briefs{"114 SYR->ISR"}));
 }
 
-TEST(EventCoderPatternsS6, MediationInTalksIsAcceptedTowardsTheMediator) {
+TEST(EventPatternGaps, MediationInTalksIsAcceptedTowardsTheMediator) {
   // "Colombia agreed to Cuban mediation in talks with the rebels": 038
   // towards Cuba, not talks (036) with the rebels.
   auto coder = shipped_coder();
@@ -128,7 +128,7 @@ TEST(EventCoderPatternsS6, MediationInTalksIsAcceptedTowardsTheMediator) {
             (Briefs{"038 COL->CUB"}));
 }
 
-TEST(EventCoderPatternsS6, TearingDownHomesDestroysProperty) {
+TEST(EventPatternGaps, TearingDownHomesDestroysProperty) {
   // "Israeli troops tore down Palestinian homes".
   auto coder = shipped_coder();
   Document doc = tree_doc(
