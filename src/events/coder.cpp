@@ -1979,13 +1979,11 @@ void SentenceCoder::build_events(Candidate& c) {
   if (sources.empty() && !targets.empty() && !c.negated && c.modality == Modality::Asserted &&
       std::any_of(targets.begin(), targets.end(),
                   [](const EventActor& t) { return t.role != "location" && (!t.sector.empty() || t.kind == "person"); })) {
-    std::string_view r = root_of(code);
     // Unnamed: no doer written ("were killed") or the attack itself as the
     // subject ("a bombing killed"); "we raided" has one.
     const bool unnamed =
         std::all_of(c.m.src.begin(), c.m.src.end(), [&](int h) { return t_.nominal(h) && violent_noun(h); });
-
-    if ((r == "18" || r == "19" || r == "20") && unnamed && !incident_in_sentence())
+    if (violent_code(code) && unnamed && !incident_in_sentence())
       if (const ActorMention* place = event_place(c)) {
         EventActor a = actor_from(*place, "location");
         a.code = place->country + "UAF";
@@ -2576,9 +2574,10 @@ void SentenceCoder::run(std::vector<Event>& out) {
   // Wrapping: a statement or declared intention gives way to the event its
   // complement clause states ("announced it would free", "pledged to
   // expel"), and putting out a text to what the text says ("adopted a
-  // resolution calling on Israel to withdraw" is the appeal); an appeal, demand, accusation or threat keeps its content to
-  // itself ("urged X to free Y" is not a release), and so does any event
-  // for what it is done for ("offered troops to help him oust Aoun").
+  // resolution calling on Israel to withdraw" is the appeal); an appeal,
+  // demand, accusation or threat keeps its content to itself ("urged X to
+  // free Y" is not a release), and so does any event for what it is done
+  // for ("offered troops to help him oust Aoun").
   for (Candidate& w : cands) {
     if (w.dropped || w.events.empty()) continue;
     for (Candidate& c : cands) {
