@@ -3,7 +3,10 @@
 // an ambush"), peacekeepers arriving (the force provided, not a visit), an
 // actor the parser hung on "today", a protest verb read as a participle
 // ("Thousands of Kurds demonstrated ...") or a participle modifier with a subject of
-// its own, weapons as no target; and calls for sanctions against someone
+// its own, weapons as no target; and calls for sanctions against someone;
+// violence nobody is named for (the place's unidentified force), reported
+// violence that cannot be coded (the reporter's accusation), a verb hung as
+// an apposition, what a text says, dates in slots and passive agents
 // (hand-built UD trees, hand-made mentions; the shipped patterns where a
 // test is about the dictionary).
 #include <gtest/gtest.h>
