@@ -76,6 +76,14 @@ bool time_noun(std::string_view l) {
                     "yesterday", "tonight", "january", "february", "march", "april", "may", "june", "july",
                     "august", "september", "october", "november", "december"});
 }
+// Words for the people who lead, speak for or belong to a body: "leaders
+// of the opposition" are the opposition, "victims of the regime" are not
+// the regime.
+bool member_noun(std::string_view l) {
+  return one_of(l, {"leader", "head", "chief", "member", "official", "representative", "spokesman", "spokeswoman",
+                    "spokesperson", "delegation", "delegate", "envoy", "negotiator", "commander", "fighter",
+                    "militant", "supporter", "activist", "chairman", "chairwoman", "director", "officer"});
+}
 // Verbs that put out a text: its author is their subject ("issued a
 // statement", "adopted a resolution"; not "denied reports").
 bool text_verb(std::string_view l) {
@@ -279,6 +287,7 @@ class SentenceCoder {
                  const char*& role) const;
   void expand_conj(int h, std::vector<int>& out) const;
   bool resolve(int h, std::vector<EventActor>& out, const char* role, int guard = 0) const;
+  const ActorMention* of_phrase_body(int h) const;
   void coordinated_modifiers(int h, std::vector<EventActor>& out, std::size_t from) const;
   bool violent_noun(int x) const;
   bool peacekeepers(int x, int depth = 0) const;
@@ -1388,6 +1397,23 @@ bool SentenceCoder::bound_to_own_subject(const ActorMention& m, int h) const {
 // the argument's own phrase ("the representatives of the opposition", "a
 // court in Guyana"), else, for a pronoun, the subject of the clause that
 // reports it ("Obama said he would ...").
+// The organised body named in an "of" phrase of `h` ("of the opposition
+// coalition", "of Hamas", "of the Foreign Ministry"), or nullptr: a group,
+// organisation, government or sector, not a bare place or people.
+const ActorMention* SentenceCoder::of_phrase_body(int h) const {
+  for (int c : t_.kids(h)) {
+    // (A parenthesis may split the phrase: "of the Azadliq (Freedom)
+    // opposition coalition" leaves "coalition" an nmod without its "of".)
+    if (rel(c) != Rel::Nmod || !(case_is(c, "of") || t_.child(c, Rel::Case) < 0)) continue;
+    for (const ActorMention& m : mentions_)
+      if (usable(m) && strong_mention(m) && static_cast<int>(m.first) <= c && c <= static_cast<int>(m.last) &&
+          (!m.sector.empty() || !m.entity.empty()) && m.kind != "state" && m.kind != "country" &&
+          m.sector != "CVL")
+        return &m;
+  }
+  return nullptr;
+}
+
 bool SentenceCoder::resolve(int h, std::vector<EventActor>& out, const char* role, int guard) const {
   std::size_t before = out.size();
   const bool places = std::string_view(role) == "location" || std::string_view(role) == "origin";
@@ -1396,7 +1422,13 @@ bool SentenceCoder::resolve(int h, std::vector<EventActor>& out, const char* rol
     if (!usable(m, places)) continue;
     if (static_cast<int>(m.head) == h) {
       if (bound_to_own_subject(m, h)) continue;
-      if (strong_mention(m)) out.push_back(actor_from(m, role));
+      // A bare role word whose body only the document's context gave
+      // ("Leaders" of "Leaders of the Azadliq opposition coalition", read as
+      // the government) belongs to the body its "of" phrase names.
+      const ActorMention* body =
+          m.resolved_by == "context" && m.first == m.last && member_noun(lemma(h)) ? of_phrase_body(h) : nullptr;
+      if (body) out.push_back(actor_from(*body, role));
+      else if (strong_mention(m)) out.push_back(actor_from(m, role));
       else if (!weak) weak = &m;
     }
   }

@@ -535,5 +535,33 @@ TEST(EventCoderConstructions, APlacePrepositionOfADateIsNoPatternWord) {
             Briefs{"051 CHNGOV->IGOEUREEC"});
 }
 
+TEST(EventCoderConstructions, LeadersOfABodyAreThatBody) {
+  // "Leaders of the opposition coalition met Aliyev": "Leaders" alone only
+  // has the document's government guessed for it; its "of" phrase names the
+  // body they lead. "Victims of" a body are not that body.
+  auto coder = coder_with("040 SRC [meet] TGT\n");
+  const auto doc_with = [](const std::string& head_noun) {
+    return tree_doc(head_noun +
+                    " NOUN 6 nsubj\n"
+                    "of of ADP 5 case\n"
+                    "the the DET 5 det\n"
+                    "opposition opposition NOUN 5 compound\n"
+                    "coalition coalition NOUN 1 nmod\n"
+                    "met meet VERB 0 root Tense=Past\n"
+                    "Aliyev Aliyev PROPN 6 obj\n");
+  };
+  const auto mentions = [](const Sentence& s, const std::string& guessed) {
+    ActorMention role = mention(s, 0, 0, guessed, "agent");
+    role.resolved_by = "context";
+    return std::vector<ActorMention>{role, mention(s, 3, 4, "AZEOPP", "agent"), mention(s, 6, 6, "AZEGOV", "person")};
+  };
+  Document leaders = doc_with("Leaders leader");
+  EXPECT_EQ(briefs(coder->code_document(leaders, {mentions(leaders.sentences[0], "AZEGOV")})),
+            Briefs{"040 AZEOPP->AZEGOV"});
+  Document victims = doc_with("Victims victim");
+  EXPECT_EQ(briefs(coder->code_document(victims, {mentions(victims.sentences[0], "AZECVL")})),
+            Briefs{"040 AZECVL->AZEGOV"});
+}
+
 }  // namespace
 }  // namespace kestrel
