@@ -169,7 +169,8 @@ struct EventActor {
   std::uint32_t first = 0, last = 0;  // word indices of the mention in the sentence
   std::uint32_t start = 0, end = 0;   // its byte span in Document::text
   bool coreferent = false;  // resolved through coreference (matcher or "X said it ...")
-  std::string resolved_by;  // ActorMention::resolved_by: dictionary, coreference, context, none
+  std::string resolved_by;  // ActorMention::resolved_by: dictionary, coreference, context, none;
+                            // "location": an unidentified force placed where its violence happened
   // How the slot was filled: "subject", "object", "agent" (by-phrase,
   // possessor), "oblique" (a preposition), "inferred" (found in the
   // predicate's complement; the pattern had no target slot), "location"
