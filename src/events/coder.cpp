@@ -590,8 +590,7 @@ void SentenceCoder::subjects_of(int x, std::vector<int>& out, int guard) const {
           std::size_t before = out.size();
           agents_of_noun(h, out);
           if (out.size() > before) return;
-          if (rel(h) == Rel::Obj && head(h) >= 0 && t_.verbal(head(h)) && text_verb(lemma(head(h))) &&
-              t_.child(x, Rel::Nsubj) < 0 && t_.child(x, Rel::NsubjPass) < 0) {
+          if (head(h) >= 0 && text_clause_of(head(h), x)) {
             subjects_of(head(h), out, guard + 1);
             if (out.size() > before) return;
           }
@@ -609,8 +608,7 @@ void SentenceCoder::subjects_of(int x, std::vector<int>& out, int guard) const {
 // agent or a building ("attacked from a hospital" says where the attackers
 // stood, not who they were), or -1.
 int SentenceCoder::attack_origin(std::string_view code, int anchor) const {
-  std::string_view r = root_of(code);
-  if (!(r == "18" || r == "19" || r == "20") || t_.nominal(anchor) || !passive(anchor)) return -1;
+  if (!violent_code(code) || t_.nominal(anchor) || !passive(anchor)) return -1;
   auto names_place = [&](int x) {
     for (const ActorMention& m : mentions_)
       if (usable(m, true) && !m.country.empty() && m.sector.empty() &&
@@ -2187,8 +2185,7 @@ void SentenceCoder::build_events(Candidate& c) {
   std::vector<EventActor> complainants;
   if (c.accuser < 0 && !c.negated && c.reporter >= 0 && report_verb(lemma(c.reporter)) && !sources.empty() &&
       !targets.empty()) {
-    std::string_view r = root_of(code);
-    if (r == "18" || r == "19" || r == "20") {
+    if (violent_code(code)) {
       std::vector<EventActor> reporters;
       reporter_actors(c.reporter, reporters);
       bool victim = false, perpetrator = false;

@@ -298,12 +298,19 @@ inline std::unique_ptr<EventCoder> coder_with(const std::string& patterns, Codin
   return std::make_unique<EventCoder>(std::move(onto), std::move(pats), options);
 }
 
-// The coder with the shipped ontology and patterns.
-inline std::unique_ptr<EventCoder> shipped_coder() {
-  std::vector<std::string> messages;
-  Diagnostics diag([&](const Diagnostic& d) { messages.push_back(format_diagnostic(d)); });
-  auto coder = EventCoder::load_default(diag);
-  for (const auto& m : messages) ADD_FAILURE() << m;
+// The coder with the shipped ontology and patterns, loaded once for the
+// test binary (the pattern files are read and compiled only the first
+// time; the coder is immutable). A load problem fails the test that first
+// asks, and every later one gets the same null.
+inline std::shared_ptr<const EventCoder> shipped_coder() {
+  static const std::shared_ptr<const EventCoder> coder = [] {
+    std::vector<std::string> messages;
+    Diagnostics diag([&](const Diagnostic& d) { messages.push_back(format_diagnostic(d)); });
+    std::shared_ptr<const EventCoder> loaded = EventCoder::load_default(diag);
+    for (const auto& m : messages) ADD_FAILURE() << m;
+    return loaded;
+  }();
+  if (!coder) ADD_FAILURE() << "the shipped event coder did not load";
   return coder;
 }
 
